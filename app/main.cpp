@@ -1,0 +1,93 @@
+// The composition root: picks the mode, makes the application object and the one Workspace.
+#include "cli/commands.h"
+#include "mainwindow.h"
+#include "secrets/secretstore.h"
+#include "workspace.h"
+
+#include <QApplication>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QMessageBox>
+#include <QTranslator>
+#include <cstring>
+#include <memory>
+
+namespace {
+
+void installTranslators(QCoreApplication &app, const QString &lang)
+{
+    const QLocale locale = lang.isEmpty() ? QLocale::system() : QLocale(lang);
+    auto *ours = new QTranslator(&app);
+    if (ours->load(locale, QStringLiteral("pushdesk"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        app.installTranslator(ours);
+    auto *qt = new QTranslator(&app);
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        app.installTranslator(qt);
+}
+
+QString optionValue(const QStringList &args, const QString &name)
+{
+    for (int i = 0; i < args.size(); ++i) {
+        if (args[i] == name && i + 1 < args.size())
+            return args[i + 1];
+        if (args[i].startsWith(name + QLatin1Char('=')))
+            return args[i].mid(name.size() + 1);
+    }
+    return {};
+}
+
+int runConsole(QApplication &app, const QStringList &args)
+{
+    for (int i = 1; i < args.size(); ++i) {
+        const QString &a = args[i];
+        if (a == QLatin1String("--db") || a == QLatin1String("--lang")) {
+            ++i;
+            continue;
+        }
+        if (!a.startsWith(QLatin1String("--db=")) && !a.startsWith(QLatin1String("--lang="))) {
+            pushdesk::cli::printError(QCoreApplication::translate("cli", "unknown mode or option %1 (see pushdesk --help)").arg(a));
+            return pushdesk::cli::UsageError;
+        }
+    }
+    pushdesk::WorkspaceOptions options;
+    options.alwaysSandbox = true; // apps added in the console may use it
+    auto ws = pushdesk::Workspace::open(pushdesk::DatabaseConfig::sqlite(pushdesk::cli::databaseOption(args)), options);
+    if (!ws) {
+        pushdesk::cli::printError(ws.error().message);
+        QMessageBox::critical(nullptr, QCoreApplication::translate("cli", "Pushdesk"), ws.error().message);
+        return pushdesk::cli::RuntimeError;
+    }
+    pushdesk::MainWindow window(**ws);
+    window.show();
+    return app.exec();
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    const char *mode = argc > 1 ? argv[1] : "";
+    const bool headless = std::strcmp(mode, "send") == 0 || std::strcmp(mode, "demo") == 0
+                          || std::strcmp(mode, "sandbox") == 0 || std::strcmp(mode, "--help") == 0
+                          || std::strcmp(mode, "-h") == 0 || std::strcmp(mode, "help") == 0;
+    std::unique_ptr<QCoreApplication> app(headless ? new QCoreApplication(argc, argv) : new QApplication(argc, argv));
+    QCoreApplication::setOrganizationName(QStringLiteral("Pushdesk"));
+    QCoreApplication::setApplicationName(QStringLiteral("pushdesk"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(PUSHDESK_VERSION));
+    const QStringList args = QCoreApplication::arguments();
+    installTranslators(*app, optionValue(args, QStringLiteral("--lang")));
+
+    const QStringList rest = args.mid(1);
+    const QString m = QString::fromLocal8Bit(mode);
+    if (m == QLatin1String("--help") || m == QLatin1String("-h") || m == QLatin1String("help")) {
+        fputs(qPrintable(pushdesk::cli::overview()), stdout);
+        return pushdesk::cli::Ok;
+    }
+    if (m == QLatin1String("demo"))
+        return pushdesk::cli::runDemo(rest);
+    if (m == QLatin1String("send"))
+        return pushdesk::cli::runSend(rest);
+    if (m == QLatin1String("sandbox"))
+        return pushdesk::cli::runSandbox(rest);
+    return runConsole(static_cast<QApplication &>(*app), args);
+}

@@ -1,0 +1,123 @@
+#include "domain/types.h"
+
+#include <QJsonArray>
+#include <QRegularExpression>
+
+namespace pushdesk {
+
+namespace {
+template<typename E, std::size_t N>
+QString nameOf(E v, const char *const (&names)[N])
+{
+    const auto i = static_cast<std::size_t>(v);
+    return i < N ? QString::fromLatin1(names[i]) : QString();
+}
+
+template<typename E, std::size_t N>
+bool valueOf(const QString &s, E *v, const char *const (&names)[N])
+{
+    for (std::size_t i = 0; i < N; ++i) {
+        if (s == QLatin1String(names[i])) {
+            *v = static_cast<E>(i);
+            return true;
+        }
+    }
+    return false;
+}
+
+const char *const kAppKinds[] = {"official_account", "mini_program", "internal"};
+const char *const kAppStatuses[] = {"active", "suspended", "banned"};
+const char *const kBindingStates[] = {"active", "muted", "blocked", "unbound"};
+const char *const kReminders[] = {"strong", "weak", "none"};
+const char *const kBroadcastStatuses[] = {"draft", "scheduled", "running", "paused", "cancelled", "finished", "failed"};
+const char *const kDeliveryStates[] = {"pending", "in_flight", "sent", "inbox", "skipped", "failed", "uncertain"};
+const char *const kChannels[] = {"wechat", "miniprogram", "bark", "email", "ntfy", "webhook"};
+} // namespace
+
+QString toString(AppKind v) { return nameOf(v, kAppKinds); }
+QString toString(AppStatus v) { return nameOf(v, kAppStatuses); }
+QString toString(BindingState v) { return nameOf(v, kBindingStates); }
+QString toString(Reminder v) { return nameOf(v, kReminders); }
+QString toString(BroadcastStatus v) { return nameOf(v, kBroadcastStatuses); }
+QString toString(DeliveryState v) { return nameOf(v, kDeliveryStates); }
+QString toString(Channel v) { return nameOf(v, kChannels); }
+bool fromString(const QString &s, AppKind *v) { return valueOf(s, v, kAppKinds); }
+bool fromString(const QString &s, AppStatus *v) { return valueOf(s, v, kAppStatuses); }
+bool fromString(const QString &s, BindingState *v) { return valueOf(s, v, kBindingStates); }
+bool fromString(const QString &s, Reminder *v) { return valueOf(s, v, kReminders); }
+bool fromString(const QString &s, BroadcastStatus *v) { return valueOf(s, v, kBroadcastStatuses); }
+bool fromString(const QString &s, DeliveryState *v) { return valueOf(s, v, kDeliveryStates); }
+bool fromString(const QString &s, Channel *v) { return valueOf(s, v, kChannels); }
+
+QJsonObject Template::toJson() const
+{
+    QJsonArray fields;
+    for (const auto &f : wechatFields)
+        fields.append(QJsonObject{{QStringLiteral("key"), f.first}, {QStringLiteral("value"), f.second}});
+    return QJsonObject{
+        {QStringLiteral("cs_text"), csText},
+        {QStringLiteral("wechat_template_id"), wechatTemplateId},
+        {QStringLiteral("wechat_fields"), fields},
+        {QStringLiteral("wechat_url"), wechatUrl},
+        {QStringLiteral("bark_title"), barkTitle},
+        {QStringLiteral("bark_body"), barkBody},
+        {QStringLiteral("bark_group"), barkGroup},
+        {QStringLiteral("bark_level"), barkLevel},
+        {QStringLiteral("bark_url"), barkUrl},
+        {QStringLiteral("email_subject"), emailSubject},
+        {QStringLiteral("email_body"), emailBody},
+    };
+}
+
+Template Template::fromJson(const QJsonObject &p)
+{
+    Template t;
+    t.csText = p.value(QStringLiteral("cs_text")).toString();
+    t.wechatTemplateId = p.value(QStringLiteral("wechat_template_id")).toString();
+    const auto fields = p.value(QStringLiteral("wechat_fields")).toArray();
+    for (const auto &f : fields) {
+        const auto o = f.toObject();
+        t.wechatFields.append({o.value(QStringLiteral("key")).toString(), o.value(QStringLiteral("value")).toString()});
+    }
+    t.wechatUrl = p.value(QStringLiteral("wechat_url")).toString();
+    t.barkTitle = p.value(QStringLiteral("bark_title")).toString();
+    t.barkBody = p.value(QStringLiteral("bark_body")).toString();
+    t.barkGroup = p.value(QStringLiteral("bark_group")).toString();
+    t.barkLevel = p.value(QStringLiteral("bark_level")).toString();
+    t.barkUrl = p.value(QStringLiteral("bark_url")).toString();
+    t.emailSubject = p.value(QStringLiteral("email_subject")).toString();
+    t.emailBody = p.value(QStringLiteral("email_body")).toString();
+    return t;
+}
+
+QStringList Template::placeholders() const
+{
+    static const QRegularExpression re(QStringLiteral("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_.]*)\\s*\\}\\}"));
+    QStringList out;
+    QStringList texts{csText, wechatUrl, barkTitle, barkBody, barkUrl, emailSubject, emailBody};
+    for (const auto &f : wechatFields)
+        texts.append(f.second);
+    for (const auto &text : std::as_const(texts)) {
+        auto it = re.globalMatch(text);
+        while (it.hasNext()) {
+            const auto name = it.next().captured(1);
+            if (!out.contains(name))
+                out.append(name);
+        }
+    }
+    return out;
+}
+
+QJsonObject Counters::toJson() const
+{
+    return QJsonObject{
+        {QStringLiteral("total"), total},
+        {QStringLiteral("sent"), sent},
+        {QStringLiteral("inbox"), inbox},
+        {QStringLiteral("skipped"), skipped},
+        {QStringLiteral("failed"), failed},
+        {QStringLiteral("uncertain"), uncertain},
+    };
+}
+
+} // namespace pushdesk

@@ -1,0 +1,152 @@
+#pragma once
+// Domain types shared by the store, the engine and the console. See DESIGN.md, "The domain".
+#include <QDateTime>
+#include <QJsonObject>
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+#include <QVariantMap>
+
+namespace pushdesk {
+
+enum class AppKind { OfficialAccount, MiniProgram, Internal };
+enum class AppStatus { Active, Suspended, Banned };
+enum class BindingState { Active, Muted, Blocked, Unbound };
+enum class Reminder { Strong, Weak, None };
+enum class BroadcastStatus { Draft, Scheduled, Running, Paused, Cancelled, Finished, Failed };
+enum class DeliveryState { Pending, InFlight, Sent, Inbox, Skipped, Failed, Uncertain };
+enum class Channel { WeChat, MiniProgram, Bark, Email, Ntfy, Webhook };
+
+// Text forms are what the database stores and what the command line prints.
+QString toString(AppKind v);
+QString toString(AppStatus v);
+QString toString(BindingState v);
+QString toString(Reminder v);
+QString toString(BroadcastStatus v);
+QString toString(DeliveryState v);
+QString toString(Channel v);
+bool fromString(const QString &s, AppKind *v);
+bool fromString(const QString &s, AppStatus *v);
+bool fromString(const QString &s, BindingState *v);
+bool fromString(const QString &s, Reminder *v);
+bool fromString(const QString &s, BroadcastStatus *v);
+bool fromString(const QString &s, DeliveryState *v);
+bool fromString(const QString &s, Channel *v);
+
+// The word "sandbox" as an app's upstream means: the built-in sandbox, started inside the process.
+inline constexpr auto kBuiltInSandbox = "sandbox";
+
+struct App {
+    qint64 id = 0;
+    QString name;
+    AppKind kind = AppKind::OfficialAccount;
+    QString appid;            // upstream appid (wx...)
+    QString upstream = QString::fromLatin1(kBuiltInSandbox); // "sandbox" or a WeChat base URL
+    QString barkServer;       // default Bark server for this app's subscribers without one; empty = same as upstream
+    int creditScore = 100;
+    AppStatus status = AppStatus::Active;
+    QDateTime suspendedUntil;
+    int dailyQuota = 100000;
+    int sendRate = 0;         // requests per second; 0 = unlimited
+    QString contact;
+    bool disabled = false;
+    QDateTime createdAt;
+};
+
+struct Subscriber {
+    qint64 id = 0;
+    QString mpOpenid;         // official-account openid
+    QString miniOpenid;       // mini-program openid
+    QString unionid;
+    QString nickname;
+    QString email;
+    QString barkKey;
+    QString barkServer;
+    bool optedOut = false;    // "reply 0 to stop, 1 to resume"
+    QDateTime lastInteraction;
+    QStringList tags;
+};
+
+struct Binding {
+    qint64 id = 0;
+    qint64 subscriberId = 0;
+    qint64 appId = 0;
+    BindingState state = BindingState::Active;
+    Reminder reminder = Reminder::Strong;
+    QList<Channel> channels{Channel::WeChat};
+    QString changedBy;
+    QDateTime changedAt;
+};
+
+// One payload per channel, with {{placeholders}}.
+struct Template {
+    qint64 id = 0;
+    qint64 appId = 0;
+    QString name;
+    QString csText;                  // customer-service text message content
+    QString wechatTemplateId;
+    QList<QPair<QString, QString>> wechatFields; // key -> value with placeholders, in order
+    QString wechatUrl;
+    QString barkTitle;
+    QString barkBody;
+    QString barkGroup;
+    QString barkLevel;               // active | timeSensitive | passive | critical
+    QString barkUrl;
+    QString emailSubject;
+    QString emailBody;
+
+    QJsonObject toJson() const;      // what the database stores in templates.payload
+    static Template fromJson(const QJsonObject &payload);
+    QStringList placeholders() const; // every {{name}} in every field, unique, in order
+};
+
+struct Counters {
+    qint64 total = 0;
+    qint64 sent = 0;
+    qint64 inbox = 0;
+    qint64 skipped = 0;
+    qint64 failed = 0;
+    qint64 uncertain = 0;
+    qint64 pending = 0;
+
+    qint64 done() const { return sent + inbox + skipped + failed + uncertain; }
+    QJsonObject toJson() const;
+};
+
+struct Broadcast {
+    qint64 id = 0;
+    qint64 appId = 0;
+    qint64 templateId = 0;
+    QVariantMap variables;
+    QString audience = QStringLiteral("all");  // "all" active strong-reminder bindings for now
+    BroadcastStatus status = BroadcastStatus::Draft;
+    QString statusReason;
+    QDateTime scheduledAt;
+    QDateTime createdAt;
+    QDateTime startedAt;
+    QDateTime finishedAt;
+    QString createdBy;
+    qint64 audienceCursor = 0;       // last subscriber id whose deliveries were planned
+    bool audienceDone = false;
+    Counters counters;
+};
+
+struct Delivery {
+    qint64 id = 0;
+    qint64 broadcastId = 0;
+    qint64 subscriberId = 0;
+    Channel channel = Channel::WeChat;
+    DeliveryState state = DeliveryState::Pending;
+    QString reason;                  // why skipped / failed, for people
+    int attempts = 0;
+    int httpStatus = 0;
+    int errcode = 0;
+    QString errmsg;
+    QString msgid;                   // may exceed 2^53: kept as text
+    QString route;                   // what was actually sent: "custom", "template", "bark"
+    QDateTime updatedAt;
+};
+
+} // namespace pushdesk
+
+Q_DECLARE_METATYPE(pushdesk::Counters)

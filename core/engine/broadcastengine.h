@@ -1,0 +1,36 @@
+#pragma once
+// The console's and the command line's handle on the engine: owns the worker thread and talks to the
+// worker only through queued signals and slots.
+#include "engine/engineoptions.h"
+#include "store/database.h"
+
+#include <QObject>
+#include <QThread>
+#include <memory>
+
+namespace pushdesk {
+class BroadcastWorker;
+class SecretStore;
+
+class BroadcastEngine : public QObject {
+    Q_OBJECT
+public:
+    BroadcastEngine(const DatabaseConfig &db, const EngineOptions &options, std::shared_ptr<SecretStore> secrets,
+                    QObject *parent = nullptr);
+    ~BroadcastEngine() override;
+
+    void start(qint64 broadcastId);
+    void cancel(qint64 broadcastId);
+
+signals:
+    void progress(const pushdesk::BroadcastProgress &p);
+    void deliveryFailed(const pushdesk::DeliveryFailure &f);
+    void finished(qint64 broadcastId, const pushdesk::Counters &counters, const QString &status);
+    void broadcastError(qint64 broadcastId, const QString &message);
+
+private:
+    QThread m_thread;
+    BroadcastWorker *m_worker = nullptr;
+};
+
+} // namespace pushdesk

@@ -1,0 +1,44 @@
+#pragma once
+#include "domain/types.h"
+
+#include <QMetaType>
+#include <QUrl>
+
+namespace pushdesk {
+
+struct EngineOptions {
+    int concurrency = 64;        // requests in flight at most
+    int managers = 8;            // network managers in the pool
+    int pageSize = 500;          // audience and pending rows read per page
+    int flushIntervalMs = 5;     // results are grouped into one transaction at most this often
+    int flushBatch = 32;         // ... or as soon as this many are waiting
+    int progressIntervalMs = 100;
+    int maxRetries = 3;
+    int backoffBaseMs = 200;
+    int timeoutMs = 15000;
+    QUrl sandboxUrl;             // the built-in sandbox, for apps whose upstream is "sandbox"
+};
+
+struct BroadcastProgress {
+    qint64 broadcastId = 0;
+    Counters counters;
+    qint64 expected = 0;          // rows expected in total (exact once the audience is fully planned)
+    double ratePerSecond = 0;
+    qint64 etaSeconds = -1;       // -1: unknown
+    BroadcastStatus status = BroadcastStatus::Running;
+};
+
+struct DeliveryFailure {
+    qint64 broadcastId = 0;
+    qint64 deliveryId = 0;
+    qint64 subscriberId = 0;
+    QString recipient;
+    Channel channel = Channel::WeChat;
+    int errcode = 0;
+    QString reason;
+};
+
+} // namespace pushdesk
+
+Q_DECLARE_METATYPE(pushdesk::BroadcastProgress)
+Q_DECLARE_METATYPE(pushdesk::DeliveryFailure)

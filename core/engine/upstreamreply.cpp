@@ -1,0 +1,110 @@
+#include "engine/upstreamreply.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkReply>
+#include <QRegularExpression>
+
+namespace pushdesk {
+
+namespace {
+void readTransport(QNetworkReply *reply, UpstreamReply &r)
+{
+    r.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    r.body = reply->readAll();
+    if (reply->error() != QNetworkReply::NoError && r.httpStatus == 0) {
+        r.kind = UpstreamReply::Kind::NetworkError;
+        r.errmsg = reply->errorString();
+    }
+}
+
+// msgid may exceed 2^53, so it is read from the text, never through a double.
+QString rawMsgid(const QByteArray &body)
+{
+    static const QRegularExpression re(QStringLiteral("\"msgid\"\\s*:\\s*\"?(\\d+)"));
+    const auto m = re.match(QString::fromUtf8(body));
+    return m.hasMatch() ? m.captured(1) : QString();
+}
+} // namespace
+
+bool UpstreamReply::retryable() const
+{
+    switch (kind) {
+    case Kind::NetworkError: return true;
+    case Kind::HttpError: return httpStatus >= 500;
+    case Kind::ApiError: return errcode == errcode::Busy || errcode == errcode::MinuteQuota;
+    case Kind::Garbage: return httpStatus >= 500;
+    case Kind::Ok: break;
+    }
+    return false;
+}
+
+QString UpstreamReply::describe() const
+{
+    switch (kind) {
+    case Kind::Ok: return QStringLiteral("ok");
+    case Kind::ApiError: return QStringLiteral("%1 %2").arg(errcode).arg(errmsg);
+    case Kind::HttpError: return QCoreApplication::translate("UpstreamReply", "HTTP %1: %2").arg(httpStatus).arg(errmsg);
+    case Kind::NetworkError: return QCoreApplication::translate("UpstreamReply", "network error: %1").arg(errmsg);
+    case Kind::Garbage:
+        return QCoreApplication::translate("UpstreamReply", "unreadable answer (HTTP %1): %2")
+            .arg(httpStatus)
+            .arg(QString::fromUtf8(body.left(80)));
+    }
+    return {};
+}
+
+UpstreamReply UpstreamReply::fromWeChat(QNetworkReply *reply)
+{
+    UpstreamReply r;
+    readTransport(reply, r);
+    if (r.kind == Kind::NetworkError)
+        return r;
+    QJsonParseError pe;
+    const QJsonDocument doc = QJsonDocument::fromJson(r.body, &pe);
+    if (r.httpStatus != 200) {
+        r.kind = Kind::HttpError;
+        r.errmsg = QString::fromUtf8(r.body.left(200));
+        return r;
+    }
+    if (pe.error != QJsonParseError::NoError || !doc.isObject()) {
+        r.kind = Kind::Garbage;
+        return r;
+    }
+    const QJsonObject o = doc.object();
+    r.errcode = o.value(QStringLiteral("errcode")).toInt(0);
+    r.errmsg = o.value(QStringLiteral("errmsg")).toString();
+    r.accessToken = o.value(QStringLiteral("access_token")).toString();
+    r.expiresIn = o.value(QStringLiteral("expires_in")).toInt();
+    r.msgid = rawMsgid(r.body);
+    r.kind = r.errcode == 0 ? Kind::Ok : Kind::ApiError;
+    return r;
+}
+
+UpstreamReply UpstreamReply::fromBark(QNetworkReply *reply)
+{
+    UpstreamReply r;
+    readTransport(reply, r);
+    if (r.kind == Kind::NetworkError)
+        return r;
+    QJsonParseError pe;
+    const QJsonDocument doc = QJsonDocument::fromJson(r.body, &pe);
+    if (pe.error != QJsonParseError::NoError || !doc.isObject()) {
+        r.kind = r.httpStatus == 200 ? Kind::Garbage : Kind::HttpError;
+        r.errmsg = QString::fromUtf8(r.body.left(200));
+        return r;
+    }
+    const QJsonObject o = doc.object();
+    const int code = o.value(QStringLiteral("code")).toInt();
+    r.errmsg = o.value(QStringLiteral("message")).toString();
+    if (r.httpStatus == 200 && code == 200) {
+        r.kind = Kind::Ok;
+    } else {
+        r.kind = Kind::HttpError;
+        r.errcode = code;
+    }
+    return r;
+}
+
+} // namespace pushdesk

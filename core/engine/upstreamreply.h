@@ -1,0 +1,50 @@
+#pragma once
+// What came back from one upstream request, parsed into the few facts the engine acts on.
+#include <QByteArray>
+#include <QString>
+
+class QNetworkReply;
+
+namespace pushdesk {
+
+struct UpstreamReply {
+    enum class Kind { Ok, ApiError, HttpError, NetworkError, Garbage };
+    Kind kind = Kind::Ok;
+    int httpStatus = 0;
+    int errcode = 0;          // WeChat errcode, or Bark's "code" on error
+    QString errmsg;
+    QString msgid;            // kept as text: may exceed 2^53
+    QString accessToken;      // token responses
+    int expiresIn = 0;
+    QByteArray body;
+
+    bool retryable() const;   // network errors, HTTP 5xx, WeChat -1 / 45011
+    QString describe() const; // one line for the send log and the failures table
+
+    static UpstreamReply fromWeChat(QNetworkReply *reply);
+    static UpstreamReply fromBark(QNetworkReply *reply);
+};
+
+// Errcodes the engine treats specially.
+namespace errcode {
+inline constexpr int Busy = -1;
+inline constexpr int InvalidCredential = 40001;
+inline constexpr int InvalidOpenid = 40003;
+inline constexpr int InvalidAccessToken = 40014;
+inline constexpr int AccessTokenExpired = 42001;
+inline constexpr int RequireSubscribe = 43004;
+inline constexpr int Blacklisted = 43019;
+inline constexpr int DailyQuota = 45009;
+inline constexpr int MinuteQuota = 45011;
+inline constexpr int OutOfWindow = 45015;
+inline constexpr int OutOfAllowance = 45047;
+inline constexpr int TemplateArgument = 47003;
+} // namespace errcode
+
+inline bool isTokenError(int code)
+{
+    return code == errcode::InvalidCredential || code == errcode::AccessTokenExpired
+           || code == errcode::InvalidAccessToken;
+}
+
+} // namespace pushdesk

@@ -1,0 +1,66 @@
+#include "policy/eligibility.h"
+
+#include <QCoreApplication>
+
+namespace pushdesk {
+
+namespace {
+Eligibility skip(const char *reason)
+{
+    return {Eligibility::Verdict::Skip, QCoreApplication::translate("Eligibility", reason)};
+}
+} // namespace
+
+QList<Channel> EligibilityPolicy::channelsFor(const Binding &binding)
+{
+    return binding.channels.isEmpty() ? QList<Channel>{Channel::WeChat} : binding.channels;
+}
+
+Eligibility EligibilityPolicy::decide(const App &app, const Subscriber &subscriber, const Binding &binding,
+                                      Channel channel, const QDateTime &now)
+{
+    if (app.disabled)
+        return skip(QT_TRANSLATE_NOOP("Eligibility", "the app is disabled"));
+    if (app.status == AppStatus::Banned)
+        return skip(QT_TRANSLATE_NOOP("Eligibility", "the app is banned"));
+    if (app.status == AppStatus::Suspended && (!app.suspendedUntil.isValid() || app.suspendedUntil > now))
+        return skip(QT_TRANSLATE_NOOP("Eligibility", "the app is suspended"));
+    if (binding.appId != app.id || binding.subscriberId != subscriber.id)
+        return skip(QT_TRANSLATE_NOOP("Eligibility", "never bound this app"));
+    switch (binding.state) {
+    case BindingState::Unbound: return skip(QT_TRANSLATE_NOOP("Eligibility", "unbound the app"));
+    case BindingState::Blocked: return skip(QT_TRANSLATE_NOOP("Eligibility", "blocked the app"));
+    case BindingState::Active:
+    case BindingState::Muted: break;
+    }
+    if (subscriber.optedOut)
+        return skip(QT_TRANSLATE_NOOP("Eligibility", "opted out of all messages"));
+    if (binding.reminder == Reminder::None)
+        return skip(QT_TRANSLATE_NOOP("Eligibility", "chose no reminders"));
+    if (binding.state == BindingState::Muted || binding.reminder == Reminder::Weak)
+        return {Eligibility::Verdict::Inbox, QCoreApplication::translate("Eligibility", "inbox only (no alert)")};
+    switch (channel) {
+    case Channel::WeChat:
+        if (subscriber.mpOpenid.isEmpty())
+            return skip(QT_TRANSLATE_NOOP("Eligibility", "no official-account openid"));
+        break;
+    case Channel::MiniProgram:
+        if (subscriber.miniOpenid.isEmpty())
+            return skip(QT_TRANSLATE_NOOP("Eligibility", "no mini-program openid"));
+        break;
+    case Channel::Bark:
+        if (subscriber.barkKey.isEmpty())
+            return skip(QT_TRANSLATE_NOOP("Eligibility", "no Bark device key"));
+        break;
+    case Channel::Email:
+        if (subscriber.email.isEmpty())
+            return skip(QT_TRANSLATE_NOOP("Eligibility", "no e-mail address"));
+        break;
+    case Channel::Ntfy:
+    case Channel::Webhook:
+        return skip(QT_TRANSLATE_NOOP("Eligibility", "channel not supported yet"));
+    }
+    return {Eligibility::Verdict::Push, {}};
+}
+
+} // namespace pushdesk

@@ -1,0 +1,32 @@
+#pragma once
+// The one place that decides, for a subscriber × app × channel, whether to push, to leave an inbox
+// message, or to skip (and why). The engine, the composer's counts and the dry run all ask it.
+#include "domain/types.h"
+
+namespace pushdesk {
+
+struct Eligibility {
+    enum class Verdict { Push, Inbox, Skip };
+    Verdict verdict = Verdict::Skip;
+    QString reason; // for people; empty for Push
+
+    DeliveryState deliveryState() const
+    {
+        switch (verdict) {
+        case Verdict::Push: return DeliveryState::Pending;
+        case Verdict::Inbox: return DeliveryState::Inbox;
+        case Verdict::Skip: break;
+        }
+        return DeliveryState::Skipped;
+    }
+};
+
+class EligibilityPolicy {
+public:
+    static Eligibility decide(const App &app, const Subscriber &subscriber, const Binding &binding, Channel channel,
+                              const QDateTime &now);
+    // The channels a binding asks for; the plan has one delivery row per channel.
+    static QList<Channel> channelsFor(const Binding &binding);
+};
+
+} // namespace pushdesk

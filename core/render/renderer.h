@@ -1,0 +1,33 @@
+#pragma once
+// Fills {{placeholders}} from the broadcast's variables and the recipient's own fields.
+#include "domain/types.h"
+
+#include <QHash>
+
+namespace pushdesk {
+
+struct RenderedMessage {
+    QString csText;
+    QString wechatTemplateId;
+    QList<QPair<QString, QString>> wechatFields;
+    QString wechatUrl;
+    QString barkTitle;
+    QString barkBody;
+    QString barkGroup;
+    QString barkLevel;
+    QString barkUrl;
+    QString emailSubject;
+    QString emailBody;
+};
+
+class Renderer {
+public:
+    // Recipient variables always available: nickname, openid, email.
+    static QHash<QString, QString> recipientVariables(const Subscriber &s);
+    static QString fill(const QString &text, const QHash<QString, QString> &vars);
+    static RenderedMessage render(const Template &t, const QHash<QString, QString> &vars);
+    // Placeholders of t that neither the broadcast nor every recipient provides.
+    static QStringList missingVariables(const Template &t, const QVariantMap &broadcastVariables);
+};
+
+} // namespace pushdesk

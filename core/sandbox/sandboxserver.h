@@ -1,0 +1,51 @@
+#pragma once
+// The upstream emulator ("sandbox"): WeChat token / customer-service / template endpoints and the
+// Bark server, faithful to upstream-apis.md, plus /sandbox/admin/* and /sandbox/stats for tests.
+// A SandboxServer lives in one thread; SandboxHost runs one on a thread of its own.
+#include "sandboxoptions.h"
+
+#include <QHostAddress>
+#include <QObject>
+#include <QString>
+
+#include <memory>
+
+class QHttpServerRequest;
+class QTcpSocket;
+
+namespace pushdesk {
+
+class SandboxState;
+class SandboxRouter;
+struct SandboxReply;
+
+class SandboxServer : public QObject
+{
+    Q_OBJECT
+public:
+    explicit SandboxServer(SandboxOptions options = {}, QObject *parent = nullptr);
+    ~SandboxServer() override;
+
+    // Listens on address:port (0 = any free port). Returns the bound port, or -1 and sets *error
+    // to a one-line human message such as
+    // "port 8080 is already in use; choose another with --port".
+    int listen(quint16 port, QString *error = nullptr,
+               const QHostAddress &address = QHostAddress::LocalHost);
+    quint16 port() const;
+
+    // The documented sandbox convention: "sandbox-secret-" + appid.
+    static QString defaultSecretFor(const QString &appid);
+
+private:
+    class Frontend;
+    friend class Frontend;
+
+    SandboxReply dispatch(const QHttpServerRequest &request);
+
+    std::unique_ptr<SandboxState> m_state;
+    std::unique_ptr<SandboxRouter> m_router;
+    Frontend *m_frontend = nullptr; // child QObject
+    quint16 m_port = 0;
+};
+
+} // namespace pushdesk

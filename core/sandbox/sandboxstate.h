@@ -1,0 +1,152 @@
+#pragma once
+// Everything the emulated upstreams remember: apps and their secrets, access tokens, followers with
+// their 48-hour customer-service window, registered templates, Bark device keys, and the counters
+// that tests read back through /sandbox/stats. No HTTP here: routes translate wire <-> state.
+// Single-threaded by design: it belongs to the thread of its SandboxServer.
+#include "sandboxoptions.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QRandomGenerator>
+#include <QSet>
+#include <QString>
+#include <QStringList>
+
+#include <array>
+#include <limits>
+#include <memory>
+#include <unordered_map>
+
+namespace pushdesk {
+
+// One kind of message the sandbox accepts or rejects. Every acceptance or rejection of every kind
+// goes through SandboxState::settle(); new channels (subscribe, wxopen template, ntfy, webhook,
+// msg_sec_check) add a value here and a name in messageKindName().
+enum class SandboxMessageKind { Custom, Template, Bark, Count };
+QLatin1String messageKindName(SandboxMessageKind kind);
+
+struct SandboxFollower {
+    bool following = true;
+    bool blacklisted = false;
+    qint64 lastInteractionMsecs = 0; // 0 = never interacted
+    int csSinceInteraction = 0;      // customer-service messages accepted since lastInteractionMsecs
+};
+
+struct SandboxTemplate {
+    QStringList keys; // data keys whose value must be non-empty; empty = not checked
+};
+
+// The two token families of one app are isolated (upstream-apis.md §1): /cgi-bin/token and
+// /cgi-bin/stable_token each keep their current token and at most one retired one.
+struct SandboxTokenSlot {
+    QString current;
+    QString previous;
+};
+
+struct SandboxApp {
+    QString appid;
+    QString secret;
+    QString kind;
+    QHash<QString, SandboxFollower> followers;
+    QHash<QString, SandboxTemplate> templates;
+    SandboxTokenSlot plainTokens;
+    SandboxTokenSlot stableTokens;
+};
+
+struct SandboxTokenGrant {
+    int errcode = 0;
+    QString token;
+    qint64 expiresInSeconds = 0;
+};
+
+struct SandboxTokenCheck {
+    int errcode = 0;
+    SandboxApp *app = nullptr;
+};
+
+class SandboxState
+{
+public:
+    // Grace period during which a replaced /cgi-bin/token token still works (upstream-apis.md §1),
+    // and the margin before expiry at which stable_token renews.
+    static constexpr qint64 tokenGraceMsecs = 5 * 60 * 1000;
+    static constexpr qint64 csWindowMsecs = 48LL * 3600 * 1000;
+    static constexpr quint64 firstMsgId = 3717005636572528642ULL;
+
+    explicit SandboxState(SandboxOptions options);
+    ~SandboxState();
+    SandboxState(const SandboxState &) = delete;
+    SandboxState &operator=(const SandboxState &) = delete;
+
+    qint64 now() const { return m_options.nowMsecs(); }
+    const SandboxOptions &options() const { return m_options; }
+
+    // Apps -------------------------------------------------------------------------------------
+    // The documented sandbox convention for apps registered without a secret.
+    static QString defaultSecretFor(const QString &appid)
+    {
+        return QLatin1String("sandbox-secret-") + appid;
+    }
+    SandboxApp &upsertApp(const QString &appid, const QString &secret, const QString &kind);
+    SandboxApp *app(const QString &appid) const;
+
+    // Tokens -----------------------------------------------------------------------------------
+    SandboxTokenGrant issueToken(const QString &grantType, const QString &appid,
+                                 const QString &secret, qint64 nowMsecs);
+    SandboxTokenGrant stableToken(const QString &grantType, const QString &appid,
+                                  const QString &secret, bool forceRefresh, qint64 nowMsecs);
+    // 41001 when empty, 40001 when unknown or replaced, 42001 when expired, else 0 with the app.
+    SandboxTokenCheck checkToken(const QString &token, qint64 nowMsecs) const;
+
+    // Recipients -------------------------------------------------------------------------------
+    // Customer-service rules in upstream order: 40003, 43004, 43019, 45015, 45047; 0 = may send.
+    int customVerdict(const SandboxApp &app, const QString &openid, qint64 nowMsecs) const;
+    // Counts one accepted customer-service message against the follower's allowance.
+    void spendCustomAllowance(SandboxApp &app, const QString &openid);
+    // Template rules: 40003, 43004, 43019; 0 = may send.
+    int templateRecipientVerdict(const SandboxApp &app, const QString &openid) const;
+    void recordInteraction(SandboxFollower &follower, qint64 atMsecs);
+    quint64 nextMsgId() { return m_nextMsgId++; }
+
+    // Bark -------------------------------------------------------------------------------------
+    void addBarkDevice(const QString &deviceKey) { m_barkDevices.insert(deviceKey); }
+    bool hasBarkDevice(const QString &deviceKey) const { return m_barkDevices.contains(deviceKey); }
+
+    // Statistics -------------------------------------------------------------------------------
+    // The single accept/reject path: errcode 0 counts recipient as accepted, anything else counts
+    // the errcode as a rejection of that kind.
+    void settle(SandboxMessageKind kind, const QString &recipient, int errcode);
+    void countCall(const QString &path) { ++m_calls[path]; }
+    QJsonObject statsJson() const;
+    void resetStats();
+    void resetAll();
+
+private:
+    struct TokenRecord {
+        SandboxApp *app = nullptr;
+        qint64 expiresAtMsecs = 0;
+        qint64 retiredAtMsecs = std::numeric_limits<qint64>::max();
+    };
+    struct KindStats {
+        QHash<QString, qint64> accepted; // recipient -> count
+        QHash<int, qint64> rejected;     // errcode -> count
+    };
+
+    int checkCredentials(const QString &grantType, const QString &appid, const QString &secret,
+                         SandboxApp **app) const;
+    QString mintToken(SandboxApp *app, SandboxTokenSlot &slot, qint64 nowMsecs,
+                      qint64 retireOldAtMsecs);
+    QString randomToken();
+
+    SandboxOptions m_options;
+    std::unordered_map<QString, std::unique_ptr<SandboxApp>> m_apps;
+    QHash<QString, TokenRecord> m_tokens;
+    QSet<QString> m_barkDevices;
+    std::array<KindStats, static_cast<size_t>(SandboxMessageKind::Count)> m_kindStats;
+    QHash<QString, qint64> m_calls;
+    qint64 m_tokensIssued = 0;
+    quint64 m_nextMsgId = firstMsgId;
+    QRandomGenerator m_random;
+};
+
+} // namespace pushdesk

@@ -1,0 +1,175 @@
+#include "sandboxwire.h"
+
+#include <QJsonDocument>
+#include <QRandomGenerator>
+
+namespace pushdesk::sandboxwire {
+
+namespace {
+
+const QByteArray &jsonType()
+{
+    static const QByteArray type = QByteArrayLiteral("application/json; charset=utf-8");
+    return type;
+}
+
+QRandomGenerator &threadRandom()
+{
+    // One generator per thread: QRandomGenerator::global() would serialise every request.
+    thread_local QRandomGenerator generator(QRandomGenerator::global()->generate());
+    return generator;
+}
+
+void appendHex8(QByteArray &out, quint32 value)
+{
+    static constexpr char digits[] = "0123456789abcdef";
+    for (int shift = 28; shift >= 0; shift -= 4)
+        out.append(digits[(value >> shift) & 0xf]);
+}
+
+} // namespace
+
+QLatin1String wechatErrmsg(int errcode)
+{
+    switch (errcode) {
+    case -1: return QLatin1String("system error");
+    case 0: return QLatin1String("ok");
+    case 40001: return QLatin1String("invalid credential, access_token is invalid or not latest");
+    case 40002: return QLatin1String("invalid grant_type");
+    case 40003: return QLatin1String("invalid openid");
+    case 40008: return QLatin1String("invalid message type");
+    case 40013: return QLatin1String("invalid appid");
+    case 40037: return QLatin1String("invalid template_id");
+    case 40125: return QLatin1String("invalid appsecret");
+    case 41001: return QLatin1String("access_token missing");
+    case 41002: return QLatin1String("appid missing");
+    case 41004: return QLatin1String("appsecret missing");
+    case 41028: return QLatin1String("invalid form id");
+    case 41029: return QLatin1String("form id used count reach limit");
+    case 42001: return QLatin1String("access_token expired");
+    case 43002: return QLatin1String("require POST method");
+    case 43004: return QLatin1String("require subscribe");
+    case 43019: return QLatin1String("require remove blacklist");
+    case 43101: return QLatin1String("user refuse to accept the msg");
+    case 45008: return QLatin1String("article size out of limit");
+    case 45009: return QLatin1String("reach max api daily quota limit");
+    case 45011: return QLatin1String("api minute-quota reach limit  mustslower  retry next minute");
+    case 45015: return QLatin1String("response out of time limit or subscription is canceled");
+    case 45047: return QLatin1String("out of response count limit");
+    case 47001: return QLatin1String("data format error");
+    case 47003: return QLatin1String("argument invalid!");
+    case 87014: return QLatin1String("risky content");
+    default: return QLatin1String("system error");
+    }
+}
+
+QByteArray requestId()
+{
+    QByteArray rid;
+    rid.reserve(26);
+    QRandomGenerator &random = threadRandom();
+    appendHex8(rid, random.generate());
+    rid.append('-');
+    appendHex8(rid, random.generate());
+    rid.append('-');
+    appendHex8(rid, random.generate());
+    return rid;
+}
+
+void appendJsonString(QByteArray &out, QStringView s)
+{
+    static constexpr char digits[] = "0123456789abcdef";
+    const QByteArray utf8 = s.toUtf8();
+    out.append('"');
+    for (const char c : utf8) {
+        const auto u = static_cast<unsigned char>(c);
+        switch (c) {
+        case '"': out.append("\\\""); break;
+        case '\\': out.append("\\\\"); break;
+        case '\n': out.append("\\n"); break;
+        case '\r': out.append("\\r"); break;
+        case '\t': out.append("\\t"); break;
+        default:
+            if (u < 0x20) {
+                out.append("\\u00");
+                out.append(digits[u >> 4]);
+                out.append(digits[u & 0xf]);
+            } else {
+                out.append(c);
+            }
+        }
+    }
+    out.append('"');
+}
+
+SandboxReply wechatError(int errcode, QStringView errmsg)
+{
+    QByteArray body;
+    body.reserve(128);
+    body.append("{\"errcode\":");
+    body.append(QByteArray::number(errcode));
+    body.append(",\"errmsg\":");
+    QString text = errmsg.isEmpty() ? QString(wechatErrmsg(errcode)) : errmsg.toString();
+    text += QLatin1String(" rid: ");
+    text += QLatin1String(requestId());
+    appendJsonString(body, text);
+    body.append('}');
+    return {200, jsonType(), body};
+}
+
+SandboxReply wechatOk()
+{
+    static const QByteArray body = QByteArrayLiteral("{\"errcode\":0,\"errmsg\":\"ok\"}");
+    return {200, jsonType(), body};
+}
+
+SandboxReply wechatOkWithMsgId(quint64 msgid)
+{
+    QByteArray body = QByteArrayLiteral("{\"errcode\":0,\"errmsg\":\"ok\",\"msgid\":");
+    body.append(QByteArray::number(msgid));
+    body.append('}');
+    return {200, jsonType(), body};
+}
+
+SandboxReply wechatToken(const QString &token, qint64 expiresInSeconds)
+{
+    QByteArray body;
+    body.reserve(token.size() + 48);
+    body.append("{\"access_token\":");
+    appendJsonString(body, token);
+    body.append(",\"expires_in\":");
+    body.append(QByteArray::number(expiresInSeconds));
+    body.append('}');
+    return {200, jsonType(), body};
+}
+
+SandboxReply barkResult(int code, QStringView message, qint64 timestampSeconds)
+{
+    QByteArray body;
+    body.reserve(64 + message.size());
+    body.append("{\"code\":");
+    body.append(QByteArray::number(code));
+    body.append(",\"message\":");
+    appendJsonString(body, message);
+    body.append(",\"timestamp\":");
+    body.append(QByteArray::number(timestampSeconds));
+    body.append('}');
+    return {code, jsonType(), body};
+}
+
+SandboxReply json(int status, const QJsonObject &object)
+{
+    return {status, jsonType(), QJsonDocument(object).toJson(QJsonDocument::Compact)};
+}
+
+SandboxReply plainText(int status, const QByteArray &text)
+{
+    return {status, QByteArrayLiteral("text/plain; charset=utf-8"), text};
+}
+
+SandboxReply notFound()
+{
+    return plainText(404, QByteArrayLiteral("404 page not found"));
+}
+
+} // namespace pushdesk::sandboxwire

@@ -1,0 +1,50 @@
+#pragma once
+// Wire-level building blocks of the sandbox: the reply value every route returns, and the exact
+// response shapes of the emulated upstreams (upstream-apis.md §0 for WeChat, §6 for Bark).
+#include <QByteArray>
+#include <QJsonObject>
+#include <QLatin1String>
+#include <QLoggingCategory>
+#include <QStringView>
+
+namespace pushdesk {
+
+Q_DECLARE_LOGGING_CATEGORY(lcSandbox)
+
+// What a route answers. Routes return values instead of writing to the socket so that one place
+// (SandboxServer::dispatch) can later delay, corrupt or drop answers for fault injection.
+struct SandboxReply {
+    int status = 200;
+    QByteArray contentType;
+    QByteArray body;
+};
+
+namespace sandboxwire {
+
+// WeChat: the live English errmsg for an errcode, without the trailing " rid: ...".
+QLatin1String wechatErrmsg(int errcode);
+
+// WeChat error: HTTP 200, {"errcode":N,"errmsg":"<text> rid: xxxxxxxx-xxxxxxxx-xxxxxxxx"}.
+// An empty errmsg means the table text of wechatErrmsg().
+SandboxReply wechatError(int errcode, QStringView errmsg = {});
+// WeChat success: {"errcode":0,"errmsg":"ok"}.
+SandboxReply wechatOk();
+// Template success with a 64-bit msgid written as an exact JSON integer (never through a double).
+SandboxReply wechatOkWithMsgId(quint64 msgid);
+// Token success: {"access_token":"...","expires_in":N} (no errcode).
+SandboxReply wechatToken(const QString &token, qint64 expiresInSeconds);
+
+// Bark: {"code":C,"message":"...","timestamp":T} with HTTP status C.
+SandboxReply barkResult(int code, QStringView message, qint64 timestampSeconds);
+
+SandboxReply json(int status, const QJsonObject &object);
+SandboxReply plainText(int status, const QByteArray &text);
+SandboxReply notFound();
+
+// Appends s as a JSON string literal (quotes included) to out.
+void appendJsonString(QByteArray &out, QStringView s);
+// A fresh request id in the WeChat "xxxxxxxx-xxxxxxxx-xxxxxxxx" (lower-case hex) form.
+QByteArray requestId();
+
+} // namespace sandboxwire
+} // namespace pushdesk

@@ -1,0 +1,343 @@
+#include "store/broadcastrepository.h"
+
+#include "store/database.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlQuery>
+
+namespace pushdesk {
+
+namespace {
+const QString kBroadcastColumns = QStringLiteral(
+    "id, app_id, template_id, variables, audience, status, status_reason, scheduled_at, created_at, started_at, "
+    "finished_at, created_by, audience_cursor, audience_done, total, sent, inbox, skipped, failed, uncertain");
+
+Broadcast broadcastFrom(const QSqlQuery &q)
+{
+    Broadcast b;
+    b.id = q.value(0).toLongLong();
+    b.appId = q.value(1).toLongLong();
+    b.templateId = q.value(2).toLongLong();
+    b.variables = QJsonDocument::fromJson(q.value(3).toString().toUtf8()).object().toVariantMap();
+    b.audience = q.value(4).toString();
+    fromString(q.value(5).toString(), &b.status);
+    b.statusReason = q.value(6).toString();
+    b.scheduledAt = fromMsecs(q.value(7).toLongLong());
+    b.createdAt = fromMsecs(q.value(8).toLongLong());
+    b.startedAt = fromMsecs(q.value(9).toLongLong());
+    b.finishedAt = fromMsecs(q.value(10).toLongLong());
+    b.createdBy = q.value(11).toString();
+    b.audienceCursor = q.value(12).toLongLong();
+    b.audienceDone = q.value(13).toInt() != 0;
+    b.counters.total = q.value(14).toLongLong();
+    b.counters.sent = q.value(15).toLongLong();
+    b.counters.inbox = q.value(16).toLongLong();
+    b.counters.skipped = q.value(17).toLongLong();
+    b.counters.failed = q.value(18).toLongLong();
+    b.counters.uncertain = q.value(19).toLongLong();
+    return b;
+}
+
+void addTo(Counters &c, DeliveryState s, qint64 n)
+{
+    switch (s) {
+    case DeliveryState::Sent: c.sent += n; break;
+    case DeliveryState::Inbox: c.inbox += n; break;
+    case DeliveryState::Skipped: c.skipped += n; break;
+    case DeliveryState::Failed: c.failed += n; break;
+    case DeliveryState::Uncertain: c.uncertain += n; break;
+    case DeliveryState::Pending:
+    case DeliveryState::InFlight: c.pending += n; break;
+    }
+}
+
+Result<void> addCounters(QSqlQuery &q, qint64 broadcastId, const Counters &d, qint64 total)
+{
+    q.prepare(QStringLiteral("UPDATE broadcasts SET total = total + ?, sent = sent + ?, inbox = inbox + ?, "
+                             "skipped = skipped + ?, failed = failed + ?, uncertain = uncertain + ? WHERE id = ?"));
+    q.addBindValue(total);
+    q.addBindValue(d.sent);
+    q.addBindValue(d.inbox);
+    q.addBindValue(d.skipped);
+    q.addBindValue(d.failed);
+    q.addBindValue(d.uncertain);
+    q.addBindValue(broadcastId);
+    return exec(q);
+}
+} // namespace
+
+Result<qint64> BroadcastRepository::create(const Broadcast &b)
+{
+    QSqlQuery q(m_db.db());
+    q.prepare(QStringLiteral("INSERT INTO broadcasts (app_id, template_id, variables, audience, status, scheduled_at, "
+                             "created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+    q.addBindValue(b.appId);
+    q.addBindValue(b.templateId);
+    q.addBindValue(QString::fromUtf8(QJsonDocument(QJsonObject::fromVariantMap(b.variables)).toJson(QJsonDocument::Compact)));
+    q.addBindValue(b.audience);
+    q.addBindValue(toString(b.status));
+    q.addBindValue(toMsecs(b.scheduledAt));
+    q.addBindValue(nowMsecs());
+    q.addBindValue(b.createdBy);
+    if (auto r = exec(q); !r)
+        return std::unexpected(r.error());
+    q.next();
+    return q.value(0).toLongLong();
+}
+
+Result<std::optional<Broadcast>> BroadcastRepository::findById(qint64 id)
+{
+    QSqlQuery q(m_db.db());
+    q.prepare(QStringLiteral("SELECT %1 FROM broadcasts WHERE id = ?").arg(kBroadcastColumns));
+    q.addBindValue(id);
+    if (auto r = exec(q); !r)
+        return std::unexpected(r.error());
+    if (!q.next())
+        return std::optional<Broadcast>();
+    return std::optional<Broadcast>(broadcastFrom(q));
+}
+
+Result<QList<qint64>> BroadcastRepository::withStatus(BroadcastStatus status)
+{
+    QSqlQuery q(m_db.db());
+    q.prepare(QStringLiteral("SELECT id FROM broadcasts WHERE status = ? ORDER BY id"));
+    q.addBindValue(toString(status));
+    if (auto r = exec(q); !r)
+        return std::unexpected(r.error());
+    QList<qint64> out;
+    while (q.next())
+        out.append(q.value(0).toLongLong());
+    return out;
+}
+
+Result<void> BroadcastRepository::setStatus(qint64 id, BroadcastStatus status, const QString &reason)
+{
+    QSqlQuery q(m_db.db());
+    const bool starting = status == BroadcastStatus::Running;
+    const bool ending = status == BroadcastStatus::Finished || status == BroadcastStatus::Cancelled
+                        || status == BroadcastStatus::Failed;
+    q.prepare(QStringLiteral("UPDATE broadcasts SET status = ?, status_reason = ?, "
+                             "started_at = CASE WHEN ? AND started_at = 0 THEN ? ELSE started_at END, "
+                             "finished_at = CASE WHEN ? THEN ? ELSE finished_at END WHERE id = ?"));
+    q.addBindValue(toString(status));
+    q.addBindValue(reason);
+    q.addBindValue(starting);
+    q.addBindValue(nowMsecs());
+    q.addBindValue(ending);
+    q.addBindValue(nowMsecs());
+    q.addBindValue(id);
+    return exec(q);
+}
+
+Result<Counters> BroadcastRepository::plan(qint64 broadcastId, qint64 appId, const QList<PlannedDelivery> &rows,
+                                      qint64 cursor, bool audienceDone)
+{
+    int inserted = 0;
+    Counters delta;
+    auto r = m_db.transaction([&]() -> Result<void> {
+        QSqlQuery q(m_db.db());
+        q.prepare(QStringLiteral("INSERT INTO deliveries (broadcast_id, subscriber_id, channel, state, reason, "
+                                 "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                                 "ON CONFLICT (broadcast_id, subscriber_id, channel) DO NOTHING"));
+        QSqlQuery inbox(m_db.db());
+        inbox.prepare(QStringLiteral("INSERT INTO inbox_messages (subscriber_id, app_id, broadcast_id, title, body, "
+                                     "created_at) VALUES (?, ?, ?, ?, ?, ?)"));
+        const qint64 now = nowMsecs();
+        for (const auto &row : rows) {
+            q.bindValue(0, broadcastId);
+            q.bindValue(1, row.subscriberId);
+            q.bindValue(2, toString(row.channel));
+            q.bindValue(3, toString(row.state));
+            q.bindValue(4, row.reason);
+            q.bindValue(5, now);
+            q.bindValue(6, now);
+            if (auto e = exec(q); !e)
+                return e;
+            if (q.numRowsAffected() > 0) {
+                ++inserted;
+                addTo(delta, row.state, 1);
+                if (row.state == DeliveryState::Inbox) {
+                    inbox.bindValue(0, row.subscriberId);
+                    inbox.bindValue(1, appId);
+                    inbox.bindValue(2, broadcastId);
+                    inbox.bindValue(3, row.inboxTitle);
+                    inbox.bindValue(4, row.inboxBody);
+                    inbox.bindValue(5, now);
+                    if (auto e = exec(inbox); !e)
+                        return e;
+                }
+            }
+        }
+        QSqlQuery u(m_db.db());
+        if (auto e = addCounters(u, broadcastId, delta, inserted); !e)
+            return e;
+        u.prepare(QStringLiteral("UPDATE broadcasts SET audience_cursor = ?, audience_done = ? WHERE id = ?"));
+        u.addBindValue(cursor);
+        u.addBindValue(audienceDone ? 1 : 0);
+        u.addBindValue(broadcastId);
+        return exec(u);
+    });
+    if (!r)
+        return std::unexpected(r.error());
+    delta.total = inserted;
+    return delta;
+}
+
+Result<QList<DeliveryWork>> BroadcastRepository::pendingPage(qint64 broadcastId, qint64 afterDeliveryId, int limit)
+{
+    QSqlQuery q(m_db.db());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral(
+        "SELECT d.id, d.channel, d.attempts, s.id, s.mp_openid, s.mini_openid, s.unionid, s.nickname, s.email, "
+        "s.bark_key, s.bark_server, s.opted_out, s.last_interaction_at FROM deliveries d "
+        "JOIN subscribers s ON s.id = d.subscriber_id "
+        "WHERE d.broadcast_id = ? AND d.state = 'pending' AND d.id > ? ORDER BY d.id LIMIT ?"));
+    q.addBindValue(broadcastId);
+    q.addBindValue(afterDeliveryId);
+    q.addBindValue(limit);
+    if (auto r = exec(q); !r)
+        return std::unexpected(r.error());
+    QList<DeliveryWork> out;
+    out.reserve(limit);
+    while (q.next()) {
+        DeliveryWork w;
+        w.deliveryId = q.value(0).toLongLong();
+        fromString(q.value(1).toString(), &w.channel);
+        w.attempts = q.value(2).toInt();
+        w.subscriber.id = q.value(3).toLongLong();
+        w.subscriber.mpOpenid = q.value(4).toString();
+        w.subscriber.miniOpenid = q.value(5).toString();
+        w.subscriber.unionid = q.value(6).toString();
+        w.subscriber.nickname = q.value(7).toString();
+        w.subscriber.email = q.value(8).toString();
+        w.subscriber.barkKey = q.value(9).toString();
+        w.subscriber.barkServer = q.value(10).toString();
+        w.subscriber.optedOut = q.value(11).toInt() != 0;
+        w.subscriber.lastInteraction = fromMsecs(q.value(12).toLongLong());
+        out.append(std::move(w));
+    }
+    return out;
+}
+
+Result<void> BroadcastRepository::markInFlight(const QList<qint64> &deliveryIds)
+{
+    return m_db.transaction([&]() -> Result<void> {
+        QSqlQuery q(m_db.db());
+        q.prepare(QStringLiteral("UPDATE deliveries SET state = 'in_flight', updated_at = ? WHERE id = ? AND state = 'pending'"));
+        const qint64 now = nowMsecs();
+        for (qint64 id : deliveryIds) {
+            q.bindValue(0, now);
+            q.bindValue(1, id);
+            if (auto r = exec(q); !r)
+                return r;
+        }
+        return {};
+    });
+}
+
+Result<void> BroadcastRepository::record(qint64 broadcastId, const QList<DeliveryOutcome> &outcomes)
+{
+    return m_db.transaction([&]() -> Result<void> {
+        QSqlQuery q(m_db.db());
+        q.prepare(QStringLiteral("UPDATE deliveries SET state = ?, reason = ?, attempts = ?, http_status = ?, "
+                                 "errcode = ?, errmsg = ?, msgid = ?, route = ?, updated_at = ? "
+                                 "WHERE id = ? AND state IN ('pending', 'in_flight')"));
+        const qint64 now = nowMsecs();
+        Counters delta;
+        for (const auto &o : outcomes) {
+            q.bindValue(0, toString(o.state));
+            q.bindValue(1, o.reason);
+            q.bindValue(2, o.attempts);
+            q.bindValue(3, o.httpStatus);
+            q.bindValue(4, o.errcode);
+            q.bindValue(5, o.errmsg);
+            q.bindValue(6, o.msgid);
+            q.bindValue(7, o.route);
+            q.bindValue(8, now);
+            q.bindValue(9, o.deliveryId);
+            if (auto r = exec(q); !r)
+                return r;
+            if (q.numRowsAffected() > 0)
+                addTo(delta, o.state, 1);
+        }
+        QSqlQuery u(m_db.db());
+        return addCounters(u, broadcastId, delta, 0);
+    });
+}
+
+Result<int> BroadcastRepository::markInFlightUncertain(qint64 broadcastId)
+{
+    int changed = 0;
+    auto r = m_db.transaction([&]() -> Result<void> {
+        QSqlQuery q(m_db.db());
+        q.prepare(QStringLiteral("UPDATE deliveries SET state = 'uncertain', reason = ?, updated_at = ? "
+                                 "WHERE broadcast_id = ? AND state = 'in_flight'"));
+        q.addBindValue(QStringLiteral("in flight when the sender stopped; not re-sent automatically"));
+        q.addBindValue(nowMsecs());
+        q.addBindValue(broadcastId);
+        if (auto e = exec(q); !e)
+            return e;
+        changed = q.numRowsAffected();
+        Counters delta;
+        delta.uncertain = changed;
+        QSqlQuery u(m_db.db());
+        return addCounters(u, broadcastId, delta, 0);
+    });
+    if (!r)
+        return std::unexpected(r.error());
+    return changed;
+}
+
+Result<Counters> BroadcastRepository::recount(qint64 broadcastId)
+{
+    QSqlQuery q(m_db.db());
+    q.prepare(QStringLiteral("SELECT state, COUNT(*) FROM deliveries WHERE broadcast_id = ? GROUP BY state"));
+    q.addBindValue(broadcastId);
+    if (auto r = exec(q); !r)
+        return std::unexpected(r.error());
+    Counters c;
+    while (q.next()) {
+        DeliveryState s;
+        if (fromString(q.value(0).toString(), &s)) {
+            addTo(c, s, q.value(1).toLongLong());
+            c.total += q.value(1).toLongLong();
+        }
+    }
+    return c;
+}
+
+Result<QList<Delivery>> BroadcastRepository::deliveries(qint64 broadcastId, std::optional<DeliveryState> state, int limit)
+{
+    QSqlQuery q(m_db.db());
+    q.prepare(QStringLiteral("SELECT id, subscriber_id, channel, state, reason, attempts, http_status, errcode, errmsg, "
+                             "msgid, route, updated_at FROM deliveries WHERE broadcast_id = ? %1 ORDER BY id LIMIT ?")
+                  .arg(state ? QStringLiteral("AND state = ?") : QString()));
+    q.addBindValue(broadcastId);
+    if (state)
+        q.addBindValue(toString(*state));
+    q.addBindValue(limit);
+    if (auto r = exec(q); !r)
+        return std::unexpected(r.error());
+    QList<Delivery> out;
+    while (q.next()) {
+        Delivery d;
+        d.id = q.value(0).toLongLong();
+        d.broadcastId = broadcastId;
+        d.subscriberId = q.value(1).toLongLong();
+        fromString(q.value(2).toString(), &d.channel);
+        fromString(q.value(3).toString(), &d.state);
+        d.reason = q.value(4).toString();
+        d.attempts = q.value(5).toInt();
+        d.httpStatus = q.value(6).toInt();
+        d.errcode = q.value(7).toInt();
+        d.errmsg = q.value(8).toString();
+        d.msgid = q.value(9).toString();
+        d.route = q.value(10).toString();
+        d.updatedAt = fromMsecs(q.value(11).toLongLong());
+        out.append(d);
+    }
+    return out;
+}
+
+} // namespace pushdesk

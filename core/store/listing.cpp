@@ -1,0 +1,210 @@
+#include "store/listing.h"
+
+#include "store/database.h"
+
+#include <QSqlQuery>
+
+namespace pushdesk {
+
+int ListingSpec::columnIndex(const QString &key) const
+{
+    for (int i = 0; i < columns.size(); ++i) {
+        if (columns[i].key == key)
+            return i;
+    }
+    return -1;
+}
+
+QString ListingSpec::title(int column) const
+{
+    if (column < 0 || column >= columns.size())
+        return {};
+    return QCoreApplication::translate("Listing", columns[column].title);
+}
+
+ListingSpec Listing::apps()
+{
+    return ListingSpec{
+        QStringLiteral("apps a"),
+        {
+            {QStringLiteral("name"), QStringLiteral("a.name"), QT_TRANSLATE_NOOP("Listing", "Name")},
+            {QStringLiteral("kind"), QStringLiteral("a.kind"), QT_TRANSLATE_NOOP("Listing", "Kind")},
+            {QStringLiteral("appid"), QStringLiteral("a.appid"), QT_TRANSLATE_NOOP("Listing", "AppID")},
+            {QStringLiteral("upstream"), QStringLiteral("a.upstream"), QT_TRANSLATE_NOOP("Listing", "Upstream")},
+            {QStringLiteral("status"), QStringLiteral("a.status"), QT_TRANSLATE_NOOP("Listing", "Status")},
+            {QStringLiteral("credit_score"), QStringLiteral("a.credit_score"), QT_TRANSLATE_NOOP("Listing", "Credit")},
+            {QStringLiteral("daily_quota"), QStringLiteral("a.daily_quota"), QT_TRANSLATE_NOOP("Listing", "Daily quota")},
+        },
+        QStringLiteral("a.id"),
+        {QStringLiteral("a.name"), QStringLiteral("a.appid")},
+        QStringLiteral("name"),
+    };
+}
+
+ListingSpec Listing::subscribers()
+{
+    return ListingSpec{
+        QStringLiteral("subscribers s"),
+        {
+            {QStringLiteral("id"), QStringLiteral("s.id"), QT_TRANSLATE_NOOP("Listing", "ID")},
+            {QStringLiteral("nickname"), QStringLiteral("s.nickname"), QT_TRANSLATE_NOOP("Listing", "Nickname")},
+            {QStringLiteral("mp_openid"), QStringLiteral("s.mp_openid"), QT_TRANSLATE_NOOP("Listing", "OpenID")},
+            {QStringLiteral("email"), QStringLiteral("s.email"), QT_TRANSLATE_NOOP("Listing", "E-mail")},
+            {QStringLiteral("bark_key"), QStringLiteral("s.bark_key"), QT_TRANSLATE_NOOP("Listing", "Bark key"), false},
+            {QStringLiteral("opted_out"), QStringLiteral("s.opted_out"), QT_TRANSLATE_NOOP("Listing", "Opted out")},
+            {QStringLiteral("last_interaction_at"), QStringLiteral("s.last_interaction_at"),
+             QT_TRANSLATE_NOOP("Listing", "Last interaction")},
+            {QStringLiteral("tags"), QStringLiteral("s.tags"), QT_TRANSLATE_NOOP("Listing", "Tags"), false},
+        },
+        QStringLiteral("s.id"),
+        {QStringLiteral("s.mp_openid"), QStringLiteral("s.nickname"), QStringLiteral("s.email")},
+        QStringLiteral("id"),
+    };
+}
+
+ListingSpec Listing::templates()
+{
+    return ListingSpec{
+        QStringLiteral("templates t JOIN apps a ON a.id = t.app_id"),
+        {
+            {QStringLiteral("app"), QStringLiteral("a.name"), QT_TRANSLATE_NOOP("Listing", "App")},
+            {QStringLiteral("name"), QStringLiteral("t.name"), QT_TRANSLATE_NOOP("Listing", "Name")},
+            {QStringLiteral("app_id"), QStringLiteral("t.app_id"), QT_TRANSLATE_NOOP("Listing", "App ID")},
+        },
+        QStringLiteral("t.id"),
+        {QStringLiteral("t.name")},
+        QStringLiteral("name"),
+    };
+}
+
+ListingSpec Listing::broadcasts()
+{
+    return ListingSpec{
+        QStringLiteral("broadcasts b JOIN apps a ON a.id = b.app_id JOIN templates t ON t.id = b.template_id"),
+        {
+            {QStringLiteral("id"), QStringLiteral("b.id"), QT_TRANSLATE_NOOP("Listing", "ID")},
+            {QStringLiteral("app"), QStringLiteral("a.name"), QT_TRANSLATE_NOOP("Listing", "App")},
+            {QStringLiteral("template"), QStringLiteral("t.name"), QT_TRANSLATE_NOOP("Listing", "Template")},
+            {QStringLiteral("status"), QStringLiteral("b.status"), QT_TRANSLATE_NOOP("Listing", "Status")},
+            {QStringLiteral("total"), QStringLiteral("b.total"), QT_TRANSLATE_NOOP("Listing", "Recipients")},
+            {QStringLiteral("sent"), QStringLiteral("b.sent"), QT_TRANSLATE_NOOP("Listing", "Sent")},
+            {QStringLiteral("failed"), QStringLiteral("b.failed"), QT_TRANSLATE_NOOP("Listing", "Failed")},
+            {QStringLiteral("created_by"), QStringLiteral("b.created_by"), QT_TRANSLATE_NOOP("Listing", "Created by")},
+            {QStringLiteral("created_at"), QStringLiteral("b.created_at"), QT_TRANSLATE_NOOP("Listing", "Created")},
+        },
+        QStringLiteral("b.id"),
+        {QStringLiteral("a.name")},
+        QStringLiteral("id"),
+        Qt::DescendingOrder,
+    };
+}
+
+ListingSpec Listing::deliveries()
+{
+    return ListingSpec{
+        QStringLiteral("deliveries d JOIN subscribers s ON s.id = d.subscriber_id"),
+        {
+            {QStringLiteral("id"), QStringLiteral("d.id"), QT_TRANSLATE_NOOP("Listing", "ID")},
+            {QStringLiteral("broadcast_id"), QStringLiteral("d.broadcast_id"), QT_TRANSLATE_NOOP("Listing", "Broadcast")},
+            {QStringLiteral("subscriber"), QStringLiteral("s.nickname"), QT_TRANSLATE_NOOP("Listing", "Subscriber"), false},
+            {QStringLiteral("channel"), QStringLiteral("d.channel"), QT_TRANSLATE_NOOP("Listing", "Channel")},
+            {QStringLiteral("state"), QStringLiteral("d.state"), QT_TRANSLATE_NOOP("Listing", "State")},
+            {QStringLiteral("route"), QStringLiteral("d.route"), QT_TRANSLATE_NOOP("Listing", "Route")},
+            {QStringLiteral("attempts"), QStringLiteral("d.attempts"), QT_TRANSLATE_NOOP("Listing", "Attempts")},
+            {QStringLiteral("errcode"), QStringLiteral("d.errcode"), QT_TRANSLATE_NOOP("Listing", "Errcode")},
+            {QStringLiteral("reason"), QStringLiteral("d.reason"), QT_TRANSLATE_NOOP("Listing", "Reason"), false},
+            {QStringLiteral("updated_at"), QStringLiteral("d.updated_at"), QT_TRANSLATE_NOOP("Listing", "Updated")},
+        },
+        QStringLiteral("d.id"),
+        {QStringLiteral("s.nickname"), QStringLiteral("s.mp_openid")},
+        QStringLiteral("id"),
+        Qt::DescendingOrder,
+    };
+}
+
+namespace {
+struct Where {
+    QString sql;
+    QList<QVariant> binds;
+};
+
+Where whereOf(const ListingSpec &spec, const ListingFilter &filter)
+{
+    Where w;
+    QStringList parts;
+    for (const auto &[key, value] : filter.equals) {
+        const int i = spec.columnIndex(key);
+        if (i < 0 || !value.isValid() || value.toString().isEmpty())
+            continue;
+        parts.append(QStringLiteral("%1 = ?").arg(spec.columns[i].expr));
+        w.binds.append(value);
+    }
+    const QString text = filter.search.trimmed();
+    if (!text.isEmpty() && !spec.searchExprs.isEmpty()) {
+        QStringList ors;
+        for (const auto &expr : spec.searchExprs) {
+            ors.append(QStringLiteral("%1 LIKE ?").arg(expr));
+            QString escaped = text;
+            escaped.replace(QLatin1Char('%'), QString()).replace(QLatin1Char('_'), QString());
+            w.binds.append(escaped + QLatin1Char('%'));
+        }
+        parts.append(QLatin1Char('(') + ors.join(QStringLiteral(" OR ")) + QLatin1Char(')'));
+    }
+    if (!parts.isEmpty())
+        w.sql = QStringLiteral(" WHERE ") + parts.join(QStringLiteral(" AND "));
+    return w;
+}
+} // namespace
+
+Result<QList<ListingRow>> Listing::fetch(Database &db, const ListingSpec &spec, const ListingFilter &filter,
+                                         int offset, int limit)
+{
+    QStringList exprs{spec.idExpr};
+    for (const auto &c : spec.columns)
+        exprs.append(c.expr);
+    int sortIndex = spec.columnIndex(filter.sortKey.isEmpty() ? spec.defaultSort : filter.sortKey);
+    if (sortIndex >= 0 && !spec.columns[sortIndex].sortable)
+        sortIndex = spec.columnIndex(spec.defaultSort);
+    const Qt::SortOrder order = filter.sortKey.isEmpty() ? spec.defaultOrder : filter.order;
+    const QString dir = order == Qt::AscendingOrder ? QStringLiteral("ASC") : QStringLiteral("DESC");
+    QString orderBy = QStringLiteral("%1 %2").arg(spec.idExpr, dir);
+    if (sortIndex >= 0 && spec.columns[sortIndex].expr != spec.idExpr)
+        orderBy = QStringLiteral("%1 %2, %3").arg(spec.columns[sortIndex].expr, dir, orderBy);
+    const Where w = whereOf(spec, filter);
+    QSqlQuery q(db.db());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT %1 FROM %2%3 ORDER BY %4 LIMIT ? OFFSET ?")
+                  .arg(exprs.join(QStringLiteral(", ")), spec.from, w.sql, orderBy));
+    for (const auto &b : w.binds)
+        q.addBindValue(b);
+    q.addBindValue(limit);
+    q.addBindValue(offset);
+    if (auto r = exec(q); !r)
+        return std::unexpected(r.error());
+    QList<ListingRow> rows;
+    rows.reserve(limit);
+    while (q.next()) {
+        ListingRow row;
+        row.id = q.value(0).toLongLong();
+        row.values.reserve(spec.columns.size());
+        for (int i = 0; i < spec.columns.size(); ++i)
+            row.values.append(q.value(i + 1));
+        rows.append(std::move(row));
+    }
+    return rows;
+}
+
+Result<qint64> Listing::count(Database &db, const ListingSpec &spec, const ListingFilter &filter)
+{
+    const Where w = whereOf(spec, filter);
+    QSqlQuery q(db.db());
+    q.prepare(QStringLiteral("SELECT COUNT(*) FROM %1%2").arg(spec.from, w.sql));
+    for (const auto &b : w.binds)
+        q.addBindValue(b);
+    if (auto r = exec(q); !r)
+        return std::unexpected(r.error());
+    q.next();
+    return q.value(0).toLongLong();
+}
+
+} // namespace pushdesk

@@ -1,0 +1,310 @@
+#include "store/subscriberrepository.h"
+
+#include "store/database.h"
+
+#include <QSqlQuery>
+
+namespace pushdesk {
+
+namespace {
+const QString kSubscriberColumns = QStringLiteral(
+    "s.id, s.mp_openid, s.mini_openid, s.unionid, s.nickname, s.email, s.bark_key, s.bark_server, s.opted_out, "
+    "s.last_interaction_at, s.tags");
+const QString kBindingColumns =
+    QStringLiteral("b.id, b.subscriber_id, b.app_id, b.state, b.reminder, b.channels, b.changed_by, b.changed_at");
+
+QVariant nullable(const QString &s)
+{
+    return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s);
+}
+
+Subscriber subscriberFrom(const QSqlQuery &q, int o = 0)
+{
+    Subscriber s;
+    s.id = q.value(o + 0).toLongLong();
+    s.mpOpenid = q.value(o + 1).toString();
+    s.miniOpenid = q.value(o + 2).toString();
+    s.unionid = q.value(o + 3).toString();
+    s.nickname = q.value(o + 4).toString();
+    s.email = q.value(o + 5).toString();
+    s.barkKey = q.value(o + 6).toString();
+    s.barkServer = q.value(o + 7).toString();
+    s.optedOut = q.value(o + 8).toInt() != 0;
+    s.lastInteraction = fromMsecs(q.value(o + 9).toLongLong());
+    const QString tags = q.value(o + 10).toString();
+    s.tags = tags.isEmpty() ? QStringList() : tags.split(QLatin1Char(','));
+    return s;
+}
+
+Binding bindingFrom(const QSqlQuery &q, int o = 0)
+{
+    Binding b;
+    b.id = q.value(o + 0).toLongLong();
+    b.subscriberId = q.value(o + 1).toLongLong();
+    b.appId = q.value(o + 2).toLongLong();
+    fromString(q.value(o + 3).toString(), &b.state);
+    fromString(q.value(o + 4).toString(), &b.reminder);
+    b.channels = channelsFromString(q.value(o + 5).toString());
+    b.changedBy = q.value(o + 6).toString();
+    b.changedAt = fromMsecs(q.value(o + 7).toLongLong());
+    return b;
+}
+
+void bindSubscriber(QSqlQuery &q, const Subscriber &s)
+{
+    q.addBindValue(nullable(s.mpOpenid));
+    q.addBindValue(nullable(s.miniOpenid));
+    q.addBindValue(nullable(s.unionid));
+    q.addBindValue(s.nickname);
+    q.addBindValue(s.email);
+    q.addBindValue(s.barkKey);
+    q.addBindValue(s.barkServer);
+    q.addBindValue(s.optedOut ? 1 : 0);
+    q.addBindValue(toMsecs(s.lastInteraction));
+    q.addBindValue(s.tags.join(QLatin1Char(',')));
+}
+
+const QString kInsertSubscriber = QStringLiteral(
+    "INSERT INTO subscribers (mp_openid, mini_openid, unionid, nickname, email, bark_key, bark_server, opted_out, "
+    "last_interaction_at, tags, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
+
+Result<void> writeTags(QSqlQuery &del, QSqlQuery &ins, const Subscriber &s)
+{
+    del.bindValue(0, s.id);
+    if (auto r = exec(del); !r)
+        return r;
+    for (const auto &tag : s.tags) {
+        ins.bindValue(0, s.id);
+        ins.bindValue(1, tag.trimmed());
+        if (auto r = exec(ins); !r)
+            return r;
+    }
+    return {};
+}
+
+QString inList(const QStringList &values)
+{
+    QStringList quoted;
+    for (const auto &v : values)
+        quoted.append(QStringLiteral("'%1'").arg(v)); // values are our own enum names, never user text
+    return quoted.join(QStringLiteral(", "));
+}
+
+QString audienceWhere(const QList<BindingState> &states, const QList<Reminder> &reminders)
+{
+    QString where = QStringLiteral("b.app_id = ?");
+    if (!states.isEmpty()) {
+        QStringList names;
+        for (auto s : states)
+            names.append(toString(s));
+        where += QStringLiteral(" AND b.state IN (%1)").arg(inList(names));
+    }
+    if (!reminders.isEmpty()) {
+        QStringList names;
+        for (auto r : reminders)
+            names.append(toString(r));
+        where += QStringLiteral(" AND b.reminder IN (%1)").arg(inList(names));
+    }
+    return where;
+}
+} // namespace
+
+QString channelsToString(const QList<Channel> &channels)
+{
+    QStringList names;
+    for (auto c : channels)
+        names.append(toString(c));
+    return names.join(QLatin1Char(','));
+}
+
+QList<Channel> channelsFromString(const QString &s)
+{
+    QList<Channel> out;
+    for (const auto &part : s.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        Channel c;
+        if (fromString(part.trimmed(), &c) && !out.contains(c))
+            out.append(c);
+    }
+    return out;
+}
+
+Result<qint64> SubscriberRepository::create(const Subscriber &s)
+{
+    QList<Subscriber> one{s};
+    if (auto r = createMany(one); !r)
+        return std::unexpected(r.error());
+    return one.first().id;
+}
+
+Result<void> SubscriberRepository::createMany(QList<Subscriber> &subscribers)
+{
+    return m_db.transaction([&]() -> Result<void> {
+        QSqlQuery q(m_db.db());
+        q.prepare(kInsertSubscriber);
+        QSqlQuery del(m_db.db());
+        del.prepare(QStringLiteral("DELETE FROM subscriber_tags WHERE subscriber_id = ?"));
+        QSqlQuery ins(m_db.db());
+        ins.prepare(QStringLiteral("INSERT INTO subscriber_tags (subscriber_id, tag) VALUES (?, ?)"));
+        const qint64 now = nowMsecs();
+        for (auto &s : subscribers) {
+            bindSubscriber(q, s);
+            q.addBindValue(now);
+            if (auto r = exec(q); !r)
+                return r;
+            q.next();
+            s.id = q.value(0).toLongLong();
+            q.finish();
+            if (!s.tags.isEmpty()) {
+                if (auto r = writeTags(del, ins, s); !r)
+                    return r;
+            }
+        }
+        return {};
+    });
+}
+
+Result<void> SubscriberRepository::update(const Subscriber &s)
+{
+    return m_db.transaction([&]() -> Result<void> {
+        QSqlQuery q(m_db.db());
+        q.prepare(QStringLiteral("UPDATE subscribers SET mp_openid = ?, mini_openid = ?, unionid = ?, nickname = ?, "
+                                 "email = ?, bark_key = ?, bark_server = ?, opted_out = ?, last_interaction_at = ?, "
+                                 "tags = ? WHERE id = ?"));
+        bindSubscriber(q, s);
+        q.addBindValue(s.id);
+        if (auto r = exec(q); !r)
+            return r;
+        QSqlQuery del(m_db.db());
+        del.prepare(QStringLiteral("DELETE FROM subscriber_tags WHERE subscriber_id = ?"));
+        QSqlQuery ins(m_db.db());
+        ins.prepare(QStringLiteral("INSERT INTO subscriber_tags (subscriber_id, tag) VALUES (?, ?)"));
+        return writeTags(del, ins, s);
+    });
+}
+
+Result<std::optional<Subscriber>> SubscriberRepository::findById(qint64 id)
+{
+    QSqlQuery q(m_db.db());
+    q.prepare(QStringLiteral("SELECT %1 FROM subscribers s WHERE s.id = ?").arg(kSubscriberColumns));
+    q.addBindValue(id);
+    if (auto r = exec(q); !r)
+        return std::unexpected(r.error());
+    if (!q.next())
+        return std::optional<Subscriber>();
+    return std::optional<Subscriber>(subscriberFrom(q));
+}
+
+Result<std::optional<Subscriber>> SubscriberRepository::findByMpOpenid(const QString &openid)
+{
+    QSqlQuery q(m_db.db());
+    q.prepare(QStringLiteral("SELECT %1 FROM subscribers s WHERE s.mp_openid = ?").arg(kSubscriberColumns));
+    q.addBindValue(openid);
+    if (auto r = exec(q); !r)
+        return std::unexpected(r.error());
+    if (!q.next())
+        return std::optional<Subscriber>();
+    return std::optional<Subscriber>(subscriberFrom(q));
+}
+
+Result<qint64> SubscriberRepository::count()
+{
+    QSqlQuery q(m_db.db());
+    q.prepare(QStringLiteral("SELECT COUNT(*) FROM subscribers"));
+    if (auto r = exec(q); !r)
+        return std::unexpected(r.error());
+    q.next();
+    return q.value(0).toLongLong();
+}
+
+Result<qint64> SubscriberRepository::upsertBinding(const Binding &b)
+{
+    QSqlQuery q(m_db.db());
+    q.prepare(QStringLiteral(
+        "INSERT INTO bindings (subscriber_id, app_id, state, reminder, channels, changed_by, changed_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (subscriber_id, app_id) DO UPDATE SET state = excluded.state, "
+        "reminder = excluded.reminder, channels = excluded.channels, changed_by = excluded.changed_by, "
+        "changed_at = excluded.changed_at RETURNING id"));
+    q.addBindValue(b.subscriberId);
+    q.addBindValue(b.appId);
+    q.addBindValue(toString(b.state));
+    q.addBindValue(toString(b.reminder));
+    q.addBindValue(channelsToString(b.channels));
+    q.addBindValue(b.changedBy);
+    q.addBindValue(b.changedAt.isValid() ? toMsecs(b.changedAt) : nowMsecs());
+    if (auto r = exec(q); !r)
+        return std::unexpected(r.error());
+    q.next();
+    return q.value(0).toLongLong();
+}
+
+Result<void> SubscriberRepository::upsertBindings(const QList<Binding> &bindings)
+{
+    return m_db.transaction([&]() -> Result<void> {
+        for (const auto &b : bindings) {
+            if (auto r = upsertBinding(b); !r)
+                return std::unexpected(r.error());
+        }
+        return {};
+    });
+}
+
+Result<QList<Binding>> SubscriberRepository::bindingsOf(qint64 subscriberId)
+{
+    QSqlQuery q(m_db.db());
+    q.prepare(QStringLiteral("SELECT %1 FROM bindings b WHERE b.subscriber_id = ? ORDER BY b.app_id").arg(kBindingColumns));
+    q.addBindValue(subscriberId);
+    if (auto r = exec(q); !r)
+        return std::unexpected(r.error());
+    QList<Binding> out;
+    while (q.next())
+        out.append(bindingFrom(q));
+    return out;
+}
+
+Result<std::optional<Binding>> SubscriberRepository::binding(qint64 subscriberId, qint64 appId)
+{
+    QSqlQuery q(m_db.db());
+    q.prepare(QStringLiteral("SELECT %1 FROM bindings b WHERE b.subscriber_id = ? AND b.app_id = ?").arg(kBindingColumns));
+    q.addBindValue(subscriberId);
+    q.addBindValue(appId);
+    if (auto r = exec(q); !r)
+        return std::unexpected(r.error());
+    if (!q.next())
+        return std::optional<Binding>();
+    return std::optional<Binding>(bindingFrom(q));
+}
+
+Result<QList<AudienceMember>> SubscriberRepository::audiencePage(qint64 appId, qint64 afterSubscriberId, int limit,
+                                                                 const QList<BindingState> &states,
+                                                                 const QList<Reminder> &reminders)
+{
+    QSqlQuery q(m_db.db());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT %1, %2 FROM bindings b JOIN subscribers s ON s.id = b.subscriber_id "
+                             "WHERE %3 AND b.subscriber_id > ? ORDER BY b.subscriber_id LIMIT ?")
+                  .arg(kSubscriberColumns, kBindingColumns, audienceWhere(states, reminders)));
+    q.addBindValue(appId);
+    q.addBindValue(afterSubscriberId);
+    q.addBindValue(limit);
+    if (auto r = exec(q); !r)
+        return std::unexpected(r.error());
+    QList<AudienceMember> out;
+    out.reserve(limit);
+    while (q.next())
+        out.append(AudienceMember{subscriberFrom(q, 0), bindingFrom(q, 11)});
+    return out;
+}
+
+Result<qint64> SubscriberRepository::audienceCount(qint64 appId, const QList<BindingState> &states,
+                                                   const QList<Reminder> &reminders)
+{
+    QSqlQuery q(m_db.db());
+    q.prepare(QStringLiteral("SELECT COUNT(*) FROM bindings b WHERE %1").arg(audienceWhere(states, reminders)));
+    q.addBindValue(appId);
+    if (auto r = exec(q); !r)
+        return std::unexpected(r.error());
+    q.next();
+    return q.value(0).toLongLong();
+}
+
+} // namespace pushdesk

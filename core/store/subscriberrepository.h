@@ -1,0 +1,47 @@
+#pragma once
+#include "domain/result.h"
+#include "domain/types.h"
+
+#include <optional>
+
+namespace pushdesk {
+class Database;
+
+// One row of a broadcast's audience: the subscriber and its binding to the broadcasting app.
+struct AudienceMember {
+    Subscriber subscriber;
+    Binding binding;
+};
+
+class SubscriberRepository {
+public:
+    explicit SubscriberRepository(Database &db) : m_db(db) {}
+    Result<qint64> create(const Subscriber &s);
+    // Inserts many subscribers in one transaction; the ids are written back into the list.
+    Result<void> createMany(QList<Subscriber> &subscribers);
+    Result<void> update(const Subscriber &s);
+    Result<std::optional<Subscriber>> findById(qint64 id);
+    Result<std::optional<Subscriber>> findByMpOpenid(const QString &openid);
+    Result<qint64> count();
+
+    Result<qint64> upsertBinding(const Binding &b);
+    Result<void> upsertBindings(const QList<Binding> &bindings); // one transaction
+    Result<QList<Binding>> bindingsOf(qint64 subscriberId);
+    Result<std::optional<Binding>> binding(qint64 subscriberId, qint64 appId);
+
+    // The audience of a broadcast, page by page in subscriber id order, after afterSubscriberId.
+    // states/reminders restrict the binding (empty = any).
+    Result<QList<AudienceMember>> audiencePage(qint64 appId, qint64 afterSubscriberId, int limit,
+                                               const QList<BindingState> &states = {BindingState::Active},
+                                               const QList<Reminder> &reminders = {Reminder::Strong});
+    Result<qint64> audienceCount(qint64 appId, const QList<BindingState> &states = {BindingState::Active},
+                                 const QList<Reminder> &reminders = {Reminder::Strong});
+
+private:
+    Database &m_db;
+};
+
+QString channelsToString(const QList<Channel> &channels);
+QList<Channel> channelsFromString(const QString &s);
+
+} // namespace pushdesk

@@ -1,0 +1,116 @@
+#include "workspace.h"
+
+#include "demo/sandboxseed.h"
+#include "engine/broadcastengine.h"
+#include "render/renderer.h"
+#include "sandbox/sandboxhost.h"
+#include "secrets/secretstore.h"
+#include "store/apprepository.h"
+#include "store/broadcastrepository.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QSqlQuery>
+
+Q_DECLARE_LOGGING_CATEGORY(lcStore)
+
+namespace pushdesk {
+
+Workspace::Workspace(const DatabaseConfig &config, WorkspaceOptions options)
+    : m_config(config)
+    , m_options(std::move(options))
+{
+    m_operator = qEnvironmentVariable("PUSHDESK_OPERATOR", qEnvironmentVariable("USER", QStringLiteral("operator")));
+}
+
+Workspace::~Workspace()
+{
+    m_engine.reset(); // the engine stops before the sandbox it may be talking to
+    m_sandbox.reset();
+}
+
+QString Workspace::sandboxSeedPath(const DatabaseConfig &config)
+{
+    return config.driver == DatabaseConfig::Driver::Sqlite ? config.path + QStringLiteral(".sandbox.json") : QString();
+}
+
+Result<std::unique_ptr<Workspace>> Workspace::open(const DatabaseConfig &config, WorkspaceOptions options)
+{
+    std::unique_ptr<Workspace> ws(new Workspace(config, std::move(options)));
+    auto db = Database::open(config, QStringLiteral("pushdesk-main"));
+    if (!db)
+        return std::unexpected(db.error());
+    ws->m_db = std::move(*db);
+    ws->m_secrets = ws->m_options.secrets ? ws->m_options.secrets : std::make_shared<KeychainSecretStore>();
+    if (auto r = ws->ensureSandbox(); !r)
+        return std::unexpected(r.error());
+    if (ws->m_options.startEngine) {
+        EngineOptions engine = ws->m_options.engine;
+        engine.sandboxUrl = ws->sandboxUrl();
+        ws->m_engine = std::make_unique<BroadcastEngine>(config, engine, ws->m_secrets);
+    }
+    return ws;
+}
+
+QUrl Workspace::sandboxUrl() const
+{
+    return m_sandbox ? m_sandbox->baseUrl() : QUrl();
+}
+
+Result<void> Workspace::ensureSandbox()
+{
+    if (m_sandbox)
+        return {};
+    QSqlQuery q(m_db->db());
+    q.prepare(QStringLiteral("SELECT COUNT(*) FROM apps WHERE upstream = ?"));
+    q.addBindValue(QString::fromLatin1(kBuiltInSandbox));
+    if (auto r = exec(q); !r)
+        return r;
+    q.next();
+    if (q.value(0).toLongLong() == 0 && !m_options.alwaysSandbox)
+        return {};
+    auto host = std::make_unique<SandboxHost>();
+    QString error;
+    if (!host->start(m_options.sandboxPort, &error))
+        return fail(tr("Cannot start the built-in sandbox: %1").arg(error));
+    // The built-in sandbox keeps its followers and devices in a file beside the database.
+    const QString seedPath = sandboxSeedPath(m_config);
+    if (!seedPath.isEmpty() && QFileInfo::exists(seedPath)) {
+        auto seed = SandboxSeed::load(seedPath);
+        if (!seed)
+            return std::unexpected(seed.error());
+        if (auto r = seed->apply(host->baseUrl()); !r)
+            return r;
+    }
+    m_sandbox = std::move(host);
+    return {};
+}
+
+Result<qint64> Workspace::createBroadcast(qint64 appId, qint64 templateId, const QVariantMap &variables)
+{
+    auto app = AppRepository(*m_db).findById(appId);
+    if (!app)
+        return std::unexpected(app.error());
+    if (!*app)
+        return fail(tr("That app no longer exists."));
+    auto tmpl = TemplateRepository(*m_db).findById(templateId);
+    if (!tmpl)
+        return std::unexpected(tmpl.error());
+    if (!*tmpl || (*tmpl)->appId != appId)
+        return fail(tr("The template does not belong to the app %1.").arg((*app)->name));
+    if ((*app)->disabled || (*app)->status == AppStatus::Banned)
+        return fail(tr("The app %1 is %2 and cannot send.").arg((*app)->name, (*app)->disabled ? tr("disabled") : tr("banned")));
+    const QStringList missing = Renderer::missingVariables(**tmpl, variables);
+    if (!missing.isEmpty())
+        return fail(tr("The template %1 needs a value for: %2.").arg((*tmpl)->name, missing.join(QStringLiteral(", "))));
+    Broadcast b;
+    b.appId = appId;
+    b.templateId = templateId;
+    b.variables = variables;
+    b.status = BroadcastStatus::Scheduled;
+    b.createdBy = m_operator;
+    return BroadcastRepository(*m_db).create(b);
+}
+
+} // namespace pushdesk

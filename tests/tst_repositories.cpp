@@ -1,0 +1,241 @@
+// Repositories and listings against a real SQLite file.
+#include "store/apprepository.h"
+#include "store/broadcastrepository.h"
+#include "store/database.h"
+#include "store/listing.h"
+#include "store/subscriberrepository.h"
+#include "testsupport.h"
+
+#include <QTest>
+
+using namespace pushdesk;
+
+class TestRepositories : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<Database> m_db;
+    qint64 m_appId = 0;
+    qint64 m_templateId = 0;
+
+private slots:
+    void init()
+    {
+        QVERIFY(m_dir.isValid());
+        m_db.reset();
+        QFile::remove(testsupport::databasePath(m_dir));
+        auto db = Database::open(DatabaseConfig::sqlite(testsupport::databasePath(m_dir)), QStringLiteral("repo"));
+        QVERIFY(db.has_value());
+        m_db = std::move(*db);
+        App app;
+        app.name = QStringLiteral("shop");
+        app.appid = QStringLiteral("wxshop");
+        auto id = AppRepository(*m_db).create(app);
+        QVERIFY2(id.has_value(), id ? "" : qPrintable(id.error().message));
+        m_appId = *id;
+        Template t;
+        t.appId = m_appId;
+        t.name = QStringLiteral("notice");
+        t.csText = QStringLiteral("Hi {{nickname}}, {{message}}");
+        t.wechatTemplateId = QStringLiteral("TPL1");
+        t.wechatFields = {{QStringLiteral("thing1"), QStringLiteral("{{message}}")}};
+        auto tid = TemplateRepository(*m_db).create(t);
+        QVERIFY(tid.has_value());
+        m_templateId = *tid;
+    }
+
+    void cleanup() { m_db.reset(); }
+
+    void appsRoundTrip()
+    {
+        AppRepository apps(*m_db);
+        auto a = apps.findByName(QStringLiteral("shop"));
+        QVERIFY(a && *a);
+        QCOMPARE((*a)->appid, QStringLiteral("wxshop"));
+        QCOMPARE((*a)->creditScore, 100);
+        QVERIFY((*a)->status == AppStatus::Active);
+        App changed = **a;
+        changed.status = AppStatus::Suspended;
+        changed.suspendedUntil = QDateTime::fromMSecsSinceEpoch(1'800'000'000'000);
+        changed.creditScore = 55;
+        QVERIFY(apps.update(changed).has_value());
+        auto again = apps.findById(changed.id);
+        QVERIFY(again && *again);
+        QVERIFY((*again)->status == AppStatus::Suspended);
+        QCOMPARE((*again)->creditScore, 55);
+        QCOMPARE((*again)->suspendedUntil.toMSecsSinceEpoch(), qint64(1'800'000'000'000));
+        App dup;
+        dup.name = QStringLiteral("shop");
+        QVERIFY(!apps.create(dup).has_value()); // names are unique
+        auto none = apps.findByName(QStringLiteral("nope"));
+        QVERIFY(none && !*none);
+    }
+
+    void templatesKeepEveryChannel()
+    {
+        auto t = TemplateRepository(*m_db).findByName(m_appId, QStringLiteral("notice"));
+        QVERIFY(t && *t);
+        QCOMPARE((*t)->csText, QStringLiteral("Hi {{nickname}}, {{message}}"));
+        QCOMPARE((*t)->wechatFields.size(), 1);
+        QCOMPARE((*t)->wechatFields.first().first, QStringLiteral("thing1"));
+        QCOMPARE((*t)->placeholders(), (QStringList{QStringLiteral("nickname"), QStringLiteral("message")}));
+    }
+
+    void subscribersBindingsAndAudience()
+    {
+        SubscriberRepository subs(*m_db);
+        QList<Subscriber> list;
+        for (int i = 0; i < 25; ++i) {
+            Subscriber s;
+            s.mpOpenid = QStringLiteral("o%1").arg(i);
+            s.nickname = QStringLiteral("user %1").arg(i);
+            s.tags = i % 2 ? QStringList{QStringLiteral("vip")} : QStringList{};
+            list.append(s);
+        }
+        QVERIFY(subs.createMany(list).has_value());
+        QVERIFY(list.last().id > list.first().id);
+        QCOMPARE(*subs.count(), qint64(25));
+        // Openids are unique: a duplicate fails and the whole batch is rolled back.
+        QList<Subscriber> dup{list.first(), Subscriber{}};
+        dup[0].id = 0;
+        QVERIFY(!subs.createMany(dup).has_value());
+        QCOMPARE(*subs.count(), qint64(25));
+
+        QList<Binding> bindings;
+        for (int i = 0; i < 25; ++i) {
+            Binding b;
+            b.subscriberId = list[i].id;
+            b.appId = m_appId;
+            b.state = i < 20 ? BindingState::Active : BindingState::Blocked;
+            b.reminder = i < 15 ? Reminder::Strong : Reminder::Weak;
+            b.channels = {Channel::WeChat, Channel::Bark};
+            bindings.append(b);
+        }
+        QVERIFY(subs.upsertBindings(bindings).has_value());
+        QCOMPARE(*subs.audienceCount(m_appId), qint64(15));
+        // Upsert changes, never duplicates.
+        bindings[0].reminder = Reminder::None;
+        QVERIFY(subs.upsertBinding(bindings[0]).has_value());
+        QCOMPARE(*subs.audienceCount(m_appId), qint64(14));
+        auto b0 = subs.binding(list[0].id, m_appId);
+        QVERIFY(b0 && *b0);
+        QVERIFY((*b0)->reminder == Reminder::None);
+        QVERIFY(((*b0)->channels == QList<Channel>{Channel::WeChat, Channel::Bark}));
+
+        // Paging in subscriber order, never repeating anybody.
+        QList<qint64> seen;
+        qint64 cursor = 0;
+        for (;;) {
+            auto page = subs.audiencePage(m_appId, cursor, 4);
+            QVERIFY(page.has_value());
+            if (page->isEmpty())
+                break;
+            for (const auto &m : *page) {
+                QVERIFY(m.subscriber.id > cursor);
+                QVERIFY(m.binding.state == BindingState::Active);
+                QVERIFY(m.binding.reminder == Reminder::Strong);
+                seen.append(m.subscriber.id);
+            }
+            cursor = page->last().subscriber.id;
+        }
+        QCOMPARE(seen.size(), 14);
+    }
+
+    void planRecordAndRecover()
+    {
+        SubscriberRepository subs(*m_db);
+        QList<Subscriber> list(3);
+        for (int i = 0; i < 3; ++i)
+            list[i].mpOpenid = QStringLiteral("r%1").arg(i);
+        QVERIFY(subs.createMany(list).has_value());
+        BroadcastRepository repo(*m_db);
+        Broadcast b;
+        b.appId = m_appId;
+        b.templateId = m_templateId;
+        b.variables = {{QStringLiteral("message"), QStringLiteral("hello")}};
+        auto id = repo.create(b);
+        QVERIFY(id.has_value());
+        QList<PlannedDelivery> rows{{list[0].id, Channel::WeChat, DeliveryState::Pending, {}, {}, {}},
+                                    {list[1].id, Channel::WeChat, DeliveryState::Pending, {}, {}, {}},
+                                    {list[2].id, Channel::WeChat, DeliveryState::Skipped, QStringLiteral("opted out"), {}, {}}};
+        auto added = repo.plan(*id, m_appId, rows, list[2].id, true);
+        QVERIFY(added.has_value());
+        QCOMPARE(added->total, qint64(3));
+        QCOMPARE(added->pending, qint64(2));
+        // Planning again adds nothing: one row per (broadcast, subscriber, channel).
+        auto again = repo.plan(*id, m_appId, rows, list[2].id, true);
+        QVERIFY(again.has_value());
+        QCOMPARE(again->total, qint64(0));
+
+        auto pending = repo.pendingPage(*id, 0, 10);
+        QVERIFY(pending.has_value());
+        QCOMPARE(pending->size(), 2);
+        QCOMPARE(pending->first().subscriber.mpOpenid, QStringLiteral("r0"));
+        QVERIFY(repo.markInFlight({pending->at(0).deliveryId, pending->at(1).deliveryId}).has_value());
+        DeliveryOutcome ok;
+        ok.deliveryId = pending->at(0).deliveryId;
+        ok.state = DeliveryState::Sent;
+        ok.msgid = QStringLiteral("3717005636572528642");
+        ok.route = QStringLiteral("template");
+        QVERIFY(repo.record(*id, {ok}).has_value());
+        // The second one was in flight when "the process died".
+        auto uncertain = repo.markInFlightUncertain(*id);
+        QVERIFY(uncertain.has_value());
+        QCOMPARE(*uncertain, 1);
+        auto counters = repo.recount(*id);
+        QVERIFY(counters.has_value());
+        QCOMPARE(counters->sent, qint64(1));
+        QCOMPARE(counters->skipped, qint64(1));
+        QCOMPARE(counters->uncertain, qint64(1));
+        auto stored = repo.findById(*id);
+        QVERIFY(stored && *stored);
+        QCOMPARE((*stored)->counters.sent, qint64(1));
+        QCOMPARE((*stored)->counters.uncertain, qint64(1));
+        QCOMPARE((*stored)->counters.total, qint64(3));
+        auto sent = repo.deliveries(*id, DeliveryState::Sent);
+        QVERIFY(sent.has_value());
+        QCOMPARE(sent->size(), 1);
+        QCOMPARE(sent->first().msgid, QStringLiteral("3717005636572528642")); // beyond 2^53, kept exactly
+        // A recorded row cannot be overwritten by a late result.
+        ok.state = DeliveryState::Failed;
+        QVERIFY(repo.record(*id, {ok}).has_value());
+        QCOMPARE(repo.recount(*id)->sent, qint64(1));
+    }
+
+    void listingsSortFilterAndCount()
+    {
+        SubscriberRepository subs(*m_db);
+        QList<Subscriber> list;
+        for (int i = 0; i < 30; ++i) {
+            Subscriber s;
+            s.mpOpenid = QStringLiteral("open%1").arg(i, 2, 10, QLatin1Char('0'));
+            s.nickname = i < 10 ? QStringLiteral("Alice %1").arg(i) : QStringLiteral("Bob %1").arg(i);
+            list.append(s);
+        }
+        QVERIFY(subs.createMany(list).has_value());
+        const ListingSpec spec = Listing::subscribers();
+        ListingFilter filter;
+        QCOMPARE(*Listing::count(*m_db, spec, filter), qint64(30));
+        filter.search = QStringLiteral("Alice");
+        QCOMPARE(*Listing::count(*m_db, spec, filter), qint64(10));
+        filter.search = QStringLiteral("open2");
+        QCOMPARE(*Listing::count(*m_db, spec, filter), qint64(10));
+        filter.search.clear();
+        filter.sortKey = QStringLiteral("nickname");
+        filter.order = Qt::DescendingOrder;
+        auto rows = Listing::fetch(*m_db, spec, filter, 0, 5);
+        QVERIFY(rows.has_value());
+        QCOMPARE(rows->size(), 5);
+        QVERIFY(rows->first().values.at(spec.columnIndex(QStringLiteral("nickname"))).toString().startsWith(QStringLiteral("Bob")));
+        auto tail = Listing::fetch(*m_db, spec, filter, 28, 5);
+        QCOMPARE(tail->size(), 2);
+        // SQL text in a search is data, not SQL.
+        filter.search = QStringLiteral("x' OR '1'='1");
+        QCOMPARE(*Listing::count(*m_db, spec, filter), qint64(0));
+        for (const auto &s : {Listing::apps(), Listing::templates(), Listing::broadcasts(), Listing::deliveries()})
+            QVERIFY(Listing::fetch(*m_db, s, {}, 0, 10).has_value());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRepositories)
+#include "tst_repositories.moc"

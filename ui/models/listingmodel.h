@@ -1,0 +1,83 @@
+#pragma once
+// One lazy table model over any core listing (Listing::apps(), subscribers(), ...): it holds the pages
+// fetched so far, loads the next page when a view scrolls near the end (canFetchMore / fetchMore), and
+// sorts and filters by re-querying in SQL. It reads through the UI thread's connection (Workspace::db()).
+#include "store/listing.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+
+namespace pushdesk {
+class Database;
+
+class ListingModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Role {
+        IdRole = Qt::UserRole,   // the row's id (ListingSpec::idExpr)
+        RawValueRole,            // the value as the database returned it
+    };
+    enum class ColumnFormat { Text, Code, Number, Time, YesNo, Label };
+
+    static constexpr int kDefaultPageSize = 200;
+
+    ListingModel(Database &db, ListingSpec spec, QObject *parent = nullptr);
+
+    const ListingSpec &spec() const { return m_spec; }
+    const ListingFilter &filter() const { return m_filter; }
+    int pageSize() const { return m_pageSize; }
+    void setPageSize(int rows);
+
+    // Re-queries from the first page. equals: column key -> value (an empty value means "any").
+    void setFilter(const QString &search, const QList<QPair<QString, QVariant>> &equals = {});
+    void setSearch(const QString &search);
+    void setEquals(const QList<QPair<QString, QVariant>> &equals);
+    bool isFiltered() const;
+
+    // Overrides the format guessed from the column key (see formatFor()).
+    void setColumnFormat(const QString &key, ColumnFormat format);
+    ColumnFormat columnFormat(int column) const;
+
+    qint64 rowId(int row) const;                     // 0 when out of range
+    int rowOfId(qint64 id) const;                    // among the rows loaded so far; -1 when not loaded
+    QVariant value(int row, const QString &key) const; // raw value of a column by key
+    int columnOf(const QString &key) const { return m_spec.columnIndex(key); }
+    int defaultSortColumn() const;
+    Qt::SortOrder defaultSortOrder() const { return m_spec.defaultOrder; }
+    int sortColumn() const;
+    Qt::SortOrder sortOrder() const;
+
+    // Rows matching the filter in the database (one COUNT query; not needed for scrolling).
+    qint64 totalCount() const;
+    QString lastError() const { return m_lastError; }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+
+public slots:
+    void reload(); // the first page again, with the current filter and sort
+
+signals:
+    void loadFailed(const QString &message);
+    void reloaded();
+
+private:
+    QString display(int column, const QVariant &value) const;
+    void setError(const QString &message);
+
+    Database &m_db;
+    ListingSpec m_spec;
+    ListingFilter m_filter;
+    QList<ListingRow> m_rows;
+    QList<ColumnFormat> m_formats;
+    int m_pageSize = kDefaultPageSize;
+    bool m_exhausted = false;    // the last page came back short: nothing more to fetch
+    QString m_lastError;
+};
+
+} // namespace pushdesk

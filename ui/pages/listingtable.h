@@ -1,0 +1,25 @@
+#pragma once
+// What every page does with a table over a ListingModel: set the view up (sorting in SQL, row
+// selection, the sort indicator on the listing's default), find and select rows by id, and show a
+// friendly empty state instead of a blank grid.
+#include <QCoreApplication>
+#include <QString>
+
+class QLabel;
+class QTableView;
+
+namespace pushdesk {
+class ListingModel;
+
+class ListingTable {
+    Q_DECLARE_TR_FUNCTIONS(ListingTable)
+public:
+    static void configure(QTableView *view, ListingModel *model);
+    static qint64 selectedId(const QTableView *view);     // 0 when nothing is selected
+    static bool selectId(QTableView *view, qint64 id);    // false when the row is not loaded
+    // Shows emptyText when there are no rows at all, noMatchText when a filter hides them all.
+    static void updateEmptyState(QLabel *label, const ListingModel *model, const QString &emptyText,
+                                 const QString &noMatchText);
+};
+
+} // namespace pushdesk
