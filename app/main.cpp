@@ -7,6 +7,7 @@
 #include <QApplication>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QLoggingCategory>
 #include <QMessageBox>
 #include <QTranslator>
 #include <cstring>
@@ -71,6 +72,9 @@ int main(int argc, char *argv[])
                           || std::strcmp(mode, "sandbox") == 0 || std::strcmp(mode, "--help") == 0
                           || std::strcmp(mode, "-h") == 0 || std::strcmp(mode, "help") == 0;
     std::unique_ptr<QCoreApplication> app(headless ? new QCoreApplication(argc, argv) : new QApplication(argc, argv));
+    // Headless modes speak in their own one-line messages; the log is for debugging (QT_LOGGING_RULES).
+    if (headless && qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
+        QLoggingCategory::setFilterRules(QStringLiteral("pushdesk.*=false"));
     QCoreApplication::setOrganizationName(QStringLiteral("Pushdesk"));
     QCoreApplication::setApplicationName(QStringLiteral("pushdesk"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PUSHDESK_VERSION));

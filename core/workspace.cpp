@@ -38,7 +38,7 @@ QString Workspace::sandboxSeedPath(const DatabaseConfig &config)
 Result<std::unique_ptr<Workspace>> Workspace::open(const DatabaseConfig &config, WorkspaceOptions options)
 {
     std::unique_ptr<Workspace> ws(new Workspace(config, std::move(options)));
-    auto db = Database::open(config, QStringLiteral("pushdesk-main"));
+    auto db = Database::open(config, QStringLiteral("pushdesk-main-%1").arg(quintptr(ws.get())));
     if (!db)
         return std::unexpected(db.error());
     ws->m_db = std::move(*db);

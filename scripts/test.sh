@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# The second command: installs what is missing, builds, and runs the whole test suite through CTest.
+# The keychain tests get a session bus with an unlocked gnome-keyring; GUI tests run offscreen.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+"$root/scripts/deps.sh" test
+"$root/scripts/build.sh"
+build="${BUILD_DIR:-$root/build}"
+cd "$build"
+exec dbus-run-session -- sh -c 'echo -n pushdesk-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1; exec ctest --output-on-failure --timeout 900 -j2 "$@"' ctest "$@"

@@ -1,0 +1,190 @@
+#include "pages/appspage.h"
+#include "ui_appspage.h"
+
+#include "models/displaytext.h"
+#include "models/listingmodel.h"
+#include "pages/inlinemessage.h"
+#include "pages/listingtable.h"
+#include "secrets/secretstore.h"
+#include "store/apprepository.h"
+#include "workspace.h"
+
+#include <QItemSelectionModel>
+#include <QUrl>
+
+namespace pushdesk {
+
+namespace {
+bool isHttpUrl(const QString &text)
+{
+    const QUrl url(text, QUrl::StrictMode);
+    return url.isValid() && !url.host().isEmpty()
+        && (url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https"));
+}
+} // namespace
+
+AppsPage::AppsPage(Workspace &ws, QWidget *parent)
+    : QWidget(parent)
+    , m_ws(ws)
+    , m_ui(std::make_unique<Ui::AppsPage>())
+{
+    m_ui->setupUi(this);
+    setObjectName(QStringLiteral("appsPage"));
+    for (AppKind kind : {AppKind::OfficialAccount, AppKind::MiniProgram, AppKind::Internal})
+        m_ui->kindCombo->addItem(DisplayText::label(kind), toString(kind));
+    InlineMessage::clear(m_ui->messageLabel);
+
+    m_model = new ListingModel(ws.db(), Listing::apps(), this);
+    ListingTable::configure(m_ui->appsTable, m_model);
+    connect(m_model, &ListingModel::reloaded, this, &AppsPage::updateEmptyState);
+    connect(m_model, &ListingModel::loadFailed, this, &AppsPage::updateEmptyState);
+    connect(m_ui->appsTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                if (current.isValid())
+                    showApp(current.data(ListingModel::IdRole).toLongLong());
+            });
+    connect(m_ui->newButton, &QPushButton::clicked, this, &AppsPage::startNewApp);
+    connect(m_ui->saveButton, &QPushButton::clicked, this, &AppsPage::save);
+    connect(m_ui->appSecretEdit, &QLineEdit::returnPressed, this, &AppsPage::save);
+
+    updateEmptyState();
+    if (m_model->rowCount() > 0)
+        m_ui->appsTable->selectRow(0);
+    else
+        startNewApp();
+}
+
+AppsPage::~AppsPage() = default;
+
+void AppsPage::startNewApp()
+{
+    m_ui->appsTable->selectionModel()->clear();
+    fillForm(App{});
+    m_currentId = 0;
+    m_ui->detailsGroup->setTitle(tr("New app"));
+    m_ui->statusValueLabel->setText(tr("New apps start active with a credit score of 100."));
+    m_ui->nameEdit->setFocus();
+}
+
+void AppsPage::showApp(qint64 id)
+{
+    auto app = AppRepository(m_ws.db()).findById(id);
+    if (!app) {
+        InlineMessage::showError(m_ui->messageLabel, tr("Cannot read the app: %1").arg(app.error().message));
+        return;
+    }
+    if (!*app) {
+        InlineMessage::showError(m_ui->messageLabel, tr("That app no longer exists."));
+        return;
+    }
+    fillForm(**app);
+    m_currentId = id;
+    m_ui->detailsGroup->setTitle((*app)->name);
+}
+
+void AppsPage::fillForm(const App &app)
+{
+    InlineMessage::clear(m_ui->messageLabel);
+    m_ui->nameEdit->setText(app.name);
+    m_ui->kindCombo->setCurrentIndex(qMax(0, m_ui->kindCombo->findData(toString(app.kind))));
+    m_ui->appidEdit->setText(app.appid);
+    m_ui->upstreamEdit->setText(app.upstream);
+    m_ui->barkServerEdit->setText(app.barkServer);
+    m_ui->dailyQuotaSpin->setValue(app.dailyQuota);
+    m_ui->contactEdit->setText(app.contact);
+    m_ui->appSecretEdit->clear();
+    QString status = DisplayText::label(app.status);
+    if (app.status == AppStatus::Suspended && app.suspendedUntil.isValid())
+        status = tr("Suspended until %1").arg(DisplayText::dateTime(app.suspendedUntil));
+    if (app.disabled)
+        status = tr("Disabled");
+    m_ui->statusValueLabel->setText(tr("%1 · credit score %2").arg(status).arg(app.creditScore));
+}
+
+QString AppsPage::validate() const
+{
+    if (m_ui->nameEdit->text().trimmed().isEmpty())
+        return tr("Give the app a name.");
+    const QString upstream = m_ui->upstreamEdit->text().trimmed();
+    if (upstream != QLatin1String(kBuiltInSandbox) && !isHttpUrl(upstream))
+        return tr("The upstream must be “sandbox” or an http(s) URL such as https://api.weixin.qq.com.");
+    const QString bark = m_ui->barkServerEdit->text().trimmed();
+    if (!bark.isEmpty() && !isHttpUrl(bark))
+        return tr("The Bark server must be empty or an http(s) URL such as https://api.day.app.");
+    return {};
+}
+
+bool AppsPage::save()
+{
+    if (const QString problem = validate(); !problem.isEmpty()) {
+        InlineMessage::showError(m_ui->messageLabel, problem);
+        return false;
+    }
+    AppRepository apps(m_ws.db());
+    App app;
+    if (m_currentId != 0) {
+        // Start from the stored row so that fields this form does not show (status, credit) are kept.
+        auto stored = apps.findById(m_currentId);
+        if (!stored || !*stored) {
+            InlineMessage::showError(m_ui->messageLabel,
+                                     stored ? tr("That app no longer exists.") : tr("Cannot read the app: %1").arg(stored.error().message));
+            return false;
+        }
+        app = **stored;
+    }
+    app.name = m_ui->nameEdit->text().trimmed();
+    fromString(m_ui->kindCombo->currentData().toString(), &app.kind);
+    app.appid = m_ui->appidEdit->text().trimmed();
+    app.upstream = m_ui->upstreamEdit->text().trimmed();
+    app.barkServer = m_ui->barkServerEdit->text().trimmed();
+    app.dailyQuota = m_ui->dailyQuotaSpin->value();
+    app.contact = m_ui->contactEdit->text().trimmed();
+
+    if (app.id != 0) {
+        if (auto r = apps.update(app); !r) {
+            InlineMessage::showError(m_ui->messageLabel, tr("Cannot save the app: %1").arg(r.error().message));
+            return false;
+        }
+    } else {
+        auto id = apps.create(app);
+        if (!id) {
+            InlineMessage::showError(m_ui->messageLabel, tr("Cannot add the app: %1").arg(id.error().message));
+            return false;
+        }
+        app.id = *id;
+    }
+    m_currentId = app.id;
+
+    QString problem;
+    const QString secret = m_ui->appSecretEdit->text();
+    if (!secret.isEmpty()) {
+        if (auto r = m_ws.secrets().write(SecretStore::appSecretKey(app.id), secret); !r)
+            problem = tr("The app was saved, but its AppSecret was not: %1").arg(r.error().message);
+        else
+            m_ui->appSecretEdit->clear();
+    }
+    if (problem.isEmpty() && app.upstream == QLatin1String(kBuiltInSandbox)) {
+        if (auto r = m_ws.ensureSandbox(); !r)
+            problem = tr("The app was saved, but the built-in sandbox did not start: %1").arg(r.error().message);
+    }
+
+    m_model->reload();
+    ListingTable::selectId(m_ui->appsTable, app.id);
+    fillForm(app);
+    m_ui->detailsGroup->setTitle(app.name);
+    if (problem.isEmpty())
+        InlineMessage::showInfo(m_ui->messageLabel, tr("Saved."));
+    else
+        InlineMessage::showError(m_ui->messageLabel, problem);
+    emit appsChanged();
+    return problem.isEmpty();
+}
+
+void AppsPage::updateEmptyState()
+{
+    ListingTable::updateEmptyState(m_ui->emptyStateLabel, m_model,
+                                   tr("No apps yet — add one with “New app”, or run “pushdesk demo” for a demo database."),
+                                   tr("No app matches."));
+}
+
+} // namespace pushdesk

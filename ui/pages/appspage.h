@@ -1,0 +1,44 @@
+#pragma once
+// Apps: the list of authorized apps and a form to add one or edit it (upstream, quota, contact), with
+// its AppSecret written to the keychain and never shown back.
+#include <QWidget>
+#include <memory>
+
+QT_BEGIN_NAMESPACE
+namespace Ui { class AppsPage; }
+QT_END_NAMESPACE
+
+namespace pushdesk {
+class ListingModel;
+class Workspace;
+struct App;
+
+class AppsPage : public QWidget {
+    Q_OBJECT
+public:
+    explicit AppsPage(Workspace &ws, QWidget *parent = nullptr);
+    ~AppsPage() override;
+
+    qint64 currentAppId() const { return m_currentId; }
+    ListingModel *model() const { return m_model; }
+
+public slots:
+    void startNewApp();
+    void showApp(qint64 id);
+    bool save();
+
+signals:
+    void appsChanged();
+
+private:
+    void fillForm(const App &app);
+    void updateEmptyState();
+    QString validate() const;
+
+    Workspace &m_ws;
+    std::unique_ptr<Ui::AppsPage> m_ui;
+    ListingModel *m_model = nullptr;
+    qint64 m_currentId = 0;
+};
+
+} // namespace pushdesk
