@@ -1,9 +1,8 @@
 #include "cli/commands.h"
+#include "cli/cliio.h"
 
 #include "demo/demodata.h"
 #include "engine/broadcastengine.h"
-#include "sandbox/sandboxhost.h"
-#include "sandbox/sandboxserver.h"
 #include "store/apprepository.h"
 #include "workspace.h"
 
@@ -13,9 +12,7 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSocketNotifier>
 #include <QTextStream>
-#include <csignal>
 #include <cstdio>
 #include <unistd.h>
 
@@ -25,48 +22,6 @@ namespace {
 QString tr(const char *text)
 {
     return QCoreApplication::translate("cli", text);
-}
-
-QTextStream &out()
-{
-    static QTextStream s(stdout);
-    return s;
-}
-
-QTextStream &err()
-{
-    static QTextStream s(stderr);
-    return s;
-}
-
-QCommandLineOption dbOption()
-{
-    return QCommandLineOption(QStringLiteral("db"), tr("SQLite database file (default: %1).").arg(DatabaseConfig::defaultSqlitePath()),
-                              tr("PATH"));
-}
-
-// Parses args for a mode; on --help prints and returns UsageError-free Ok via *exit.
-bool parse(QCommandLineParser &parser, const QStringList &args, const QString &description, int *exit)
-{
-    parser.setApplicationDescription(description);
-    parser.addHelpOption();
-    if (!parser.parse(args)) {
-        printError(tr("%1 (see pushdesk %2 --help)").arg(parser.errorText(), args.value(0)));
-        *exit = UsageError;
-        return false;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        out() << parser.helpText();
-        out().flush();
-        *exit = Ok;
-        return false;
-    }
-    if (!parser.positionalArguments().isEmpty()) {
-        printError(tr("unexpected argument %1 (see pushdesk %2 --help)").arg(parser.positionalArguments().at(0), args.value(0)));
-        *exit = UsageError;
-        return false;
-    }
-    return true;
 }
 
 QString formatEta(qint64 secs)
@@ -123,7 +78,7 @@ int runDemo(const QStringList &args)
                                       tr("URL"));
     parser.addOptions({db, subscribers, upstream});
     int exit = Ok;
-    if (!parse(parser, args, tr("Create a demo database wired to the sandbox."), &exit))
+    if (!parseMode(parser, args, tr("Create a demo database wired to the sandbox."), &exit))
         return exit;
     bool ok = false;
     const int n = parser.value(subscribers).toInt(&ok);
@@ -183,7 +138,7 @@ int runSend(const QStringList &args)
                                          tr("N"), QStringLiteral("64"));
     parser.addOptions({db, app, tmpl, var, concurrency});
     int exit = Ok;
-    if (!parse(parser, args, tr("Run one broadcast to all active strong-reminder bindings of an app."), &exit))
+    if (!parseMode(parser, args, tr("Run one broadcast to all active strong-reminder bindings of an app."), &exit))
         return exit;
     if (!parser.isSet(app) || !parser.isSet(tmpl)) {
         printError(tr("send needs --app NAME and --template NAME (see pushdesk send --help)"));
@@ -285,53 +240,6 @@ int runSend(const QStringList &args)
         QCoreApplication::exit(code);
     });
     w.engine()->start(*id);
-    return QCoreApplication::exec();
-}
-
-int runSandbox(const QStringList &args)
-{
-    QCommandLineParser parser;
-    const QCommandLineOption port(QStringLiteral("port"), tr("TCP port on 127.0.0.1 (default 8080; 0 = any free port)."),
-                                  tr("N"), QStringLiteral("8080"));
-    const QCommandLineOption allowance(QStringLiteral("cs-allowance"),
-                                       tr("Customer-service messages per 48-hour window (default 5)."), tr("N"),
-                                       QStringLiteral("5"));
-    parser.addOptions({port, allowance});
-    int exit = Ok;
-    if (!parse(parser, args, tr("Run the upstream emulator (WeChat and Bark) until stopped."), &exit))
-        return exit;
-    bool ok = false;
-    const int p = parser.value(port).toInt(&ok);
-    if (!ok || p < 0 || p > 65535) {
-        printError(tr("--port needs a number from 0 to 65535"));
-        return UsageError;
-    }
-    SandboxOptions options;
-    options.csAllowance = parser.value(allowance).toInt(&ok);
-    if (!ok || options.csAllowance < 0) {
-        printError(tr("--cs-allowance needs a whole number"));
-        return UsageError;
-    }
-    SandboxServer server(options);
-    QString error;
-    if (server.listen(quint16(p), &error) < 0) {
-        printError(error);
-        return RuntimeError;
-    }
-    out() << tr("Sandbox listening on http://127.0.0.1:%1 (stats: /sandbox/stats). Stop with Ctrl+C.").arg(server.port())
-          << Qt::endl;
-    // SIGINT / SIGTERM end the event loop cleanly.
-    static int pipeFds[2];
-    if (::pipe(pipeFds) == 0) {
-        auto *notifier = new QSocketNotifier(pipeFds[0], QSocketNotifier::Read, QCoreApplication::instance());
-        QObject::connect(notifier, &QSocketNotifier::activated, [] { QCoreApplication::quit(); });
-        auto handler = [](int) {
-            const char c = 1;
-            [[maybe_unused]] auto n = ::write(pipeFds[1], &c, 1);
-        };
-        std::signal(SIGINT, handler);
-        std::signal(SIGTERM, handler);
-    }
     return QCoreApplication::exec();
 }
 
