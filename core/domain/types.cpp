@@ -32,6 +32,7 @@ const char *const kReminders[] = {"strong", "weak", "none"};
 const char *const kBroadcastStatuses[] = {"draft", "scheduled", "running", "paused", "cancelled", "finished", "failed"};
 const char *const kDeliveryStates[] = {"pending", "in_flight", "sent", "inbox", "skipped", "failed", "uncertain"};
 const char *const kChannels[] = {"wechat", "miniprogram", "bark", "email", "ntfy", "webhook"};
+const char *const kCreditKinds[] = {"form_id", "prepay_id", "subscribe"};
 } // namespace
 
 QString toString(AppKind v) { return nameOf(v, kAppKinds); }
@@ -41,6 +42,7 @@ QString toString(Reminder v) { return nameOf(v, kReminders); }
 QString toString(BroadcastStatus v) { return nameOf(v, kBroadcastStatuses); }
 QString toString(DeliveryState v) { return nameOf(v, kDeliveryStates); }
 QString toString(Channel v) { return nameOf(v, kChannels); }
+QString toString(CreditKind v) { return nameOf(v, kCreditKinds); }
 bool fromString(const QString &s, AppKind *v) { return valueOf(s, v, kAppKinds); }
 bool fromString(const QString &s, AppStatus *v) { return valueOf(s, v, kAppStatuses); }
 bool fromString(const QString &s, BindingState *v) { return valueOf(s, v, kBindingStates); }
@@ -48,16 +50,42 @@ bool fromString(const QString &s, Reminder *v) { return valueOf(s, v, kReminders
 bool fromString(const QString &s, BroadcastStatus *v) { return valueOf(s, v, kBroadcastStatuses); }
 bool fromString(const QString &s, DeliveryState *v) { return valueOf(s, v, kDeliveryStates); }
 bool fromString(const QString &s, Channel *v) { return valueOf(s, v, kChannels); }
+bool fromString(const QString &s, CreditKind *v) { return valueOf(s, v, kCreditKinds); }
+
+namespace {
+QJsonArray fieldsToJson(const QList<QPair<QString, QString>> &list)
+{
+    QJsonArray fields;
+    for (const auto &f : list)
+        fields.append(QJsonObject{{QStringLiteral("key"), f.first}, {QStringLiteral("value"), f.second}});
+    return fields;
+}
+
+QList<QPair<QString, QString>> fieldsFromJson(const QJsonValue &v)
+{
+    QList<QPair<QString, QString>> out;
+    for (const auto &f : v.toArray()) {
+        const auto o = f.toObject();
+        out.append({o.value(QStringLiteral("key")).toString(), o.value(QStringLiteral("value")).toString()});
+    }
+    return out;
+}
+} // namespace
 
 QJsonObject Template::toJson() const
 {
-    QJsonArray fields;
-    for (const auto &f : wechatFields)
-        fields.append(QJsonObject{{QStringLiteral("key"), f.first}, {QStringLiteral("value"), f.second}});
     return QJsonObject{
         {QStringLiteral("cs_text"), csText},
         {QStringLiteral("wechat_template_id"), wechatTemplateId},
-        {QStringLiteral("wechat_fields"), fields},
+        {QStringLiteral("wechat_fields"), fieldsToJson(wechatFields)},
+        {QStringLiteral("subscribe_template_id"), subscribeTemplateId},
+        {QStringLiteral("subscribe_fields"), fieldsToJson(subscribeFields)},
+        {QStringLiteral("form_template_id"), formTemplateId},
+        {QStringLiteral("mini_page"), miniPage},
+        {QStringLiteral("ntfy_title"), ntfyTitle},
+        {QStringLiteral("ntfy_body"), ntfyBody},
+        {QStringLiteral("ntfy_priority"), ntfyPriority},
+        {QStringLiteral("ntfy_tags"), ntfyTags},
         {QStringLiteral("wechat_url"), wechatUrl},
         {QStringLiteral("bark_title"), barkTitle},
         {QStringLiteral("bark_body"), barkBody},
@@ -74,11 +102,15 @@ Template Template::fromJson(const QJsonObject &p)
     Template t;
     t.csText = p.value(QStringLiteral("cs_text")).toString();
     t.wechatTemplateId = p.value(QStringLiteral("wechat_template_id")).toString();
-    const auto fields = p.value(QStringLiteral("wechat_fields")).toArray();
-    for (const auto &f : fields) {
-        const auto o = f.toObject();
-        t.wechatFields.append({o.value(QStringLiteral("key")).toString(), o.value(QStringLiteral("value")).toString()});
-    }
+    t.wechatFields = fieldsFromJson(p.value(QStringLiteral("wechat_fields")));
+    t.subscribeTemplateId = p.value(QStringLiteral("subscribe_template_id")).toString();
+    t.subscribeFields = fieldsFromJson(p.value(QStringLiteral("subscribe_fields")));
+    t.formTemplateId = p.value(QStringLiteral("form_template_id")).toString();
+    t.miniPage = p.value(QStringLiteral("mini_page")).toString();
+    t.ntfyTitle = p.value(QStringLiteral("ntfy_title")).toString();
+    t.ntfyBody = p.value(QStringLiteral("ntfy_body")).toString();
+    t.ntfyPriority = p.value(QStringLiteral("ntfy_priority")).toInt();
+    t.ntfyTags = p.value(QStringLiteral("ntfy_tags")).toString();
     t.wechatUrl = p.value(QStringLiteral("wechat_url")).toString();
     t.barkTitle = p.value(QStringLiteral("bark_title")).toString();
     t.barkBody = p.value(QStringLiteral("bark_body")).toString();
@@ -94,8 +126,10 @@ QStringList Template::placeholders() const
 {
     static const QRegularExpression re(QStringLiteral("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_.]*)\\s*\\}\\}"));
     QStringList out;
-    QStringList texts{csText, wechatUrl, barkTitle, barkBody, barkUrl, emailSubject, emailBody};
+    QStringList texts{csText, wechatUrl, barkTitle, barkBody, barkUrl, emailSubject, emailBody, miniPage, ntfyTitle, ntfyBody};
     for (const auto &f : wechatFields)
+        texts.append(f.second);
+    for (const auto &f : subscribeFields)
         texts.append(f.second);
     for (const auto &text : std::as_const(texts)) {
         auto it = re.globalMatch(text);

@@ -16,6 +16,7 @@ enum class Reminder { Strong, Weak, None };
 enum class BroadcastStatus { Draft, Scheduled, Running, Paused, Cancelled, Finished, Failed };
 enum class DeliveryState { Pending, InFlight, Sent, Inbox, Skipped, Failed, Uncertain };
 enum class Channel { WeChat, MiniProgram, Bark, Email, Ntfy, Webhook };
+enum class CreditKind;
 
 // Text forms are what the database stores and what the command line prints.
 QString toString(AppKind v);
@@ -25,6 +26,7 @@ QString toString(Reminder v);
 QString toString(BroadcastStatus v);
 QString toString(DeliveryState v);
 QString toString(Channel v);
+QString toString(CreditKind v);
 bool fromString(const QString &s, AppKind *v);
 bool fromString(const QString &s, AppStatus *v);
 bool fromString(const QString &s, BindingState *v);
@@ -32,6 +34,7 @@ bool fromString(const QString &s, Reminder *v);
 bool fromString(const QString &s, BroadcastStatus *v);
 bool fromString(const QString &s, DeliveryState *v);
 bool fromString(const QString &s, Channel *v);
+bool fromString(const QString &s, CreditKind *v);
 
 // The word "sandbox" as an app's upstream means: the built-in sandbox, started inside the process.
 inline constexpr auto kBuiltInSandbox = "sandbox";
@@ -49,6 +52,10 @@ struct App {
     int dailyQuota = 100000;
     int sendRate = 0;         // requests per second; 0 = unlimited
     QString contact;
+    QString ntfyServer;       // default ntfy server for this app's subscribers
+    QString smtpUrl;          // smtp://host:port or smtps://host:port; the password is in the keychain
+    QString smtpUser;
+    QString smtpFrom;
     bool disabled = false;
     QDateTime createdAt;
 };
@@ -62,6 +69,8 @@ struct Subscriber {
     QString email;
     QString barkKey;
     QString barkServer;
+    QString ntfyTopic;
+    QString webhookUrl;
     bool optedOut = false;    // "reply 0 to stop, 1 to resume"
     QDateTime lastInteraction;
     QStringList tags;
@@ -94,10 +103,34 @@ struct Template {
     QString barkUrl;
     QString emailSubject;
     QString emailBody;
+    // Mini-program: a subscribe-message template (spends a subscribe grant), or else the legacy
+    // form_id template message (spends a form_id / prepay_id credit).
+    QString subscribeTemplateId;
+    QList<QPair<QString, QString>> subscribeFields;
+    QString formTemplateId;
+    QString miniPage;
+    QString ntfyTitle;
+    QString ntfyBody;
+    int ntfyPriority = 0;            // 0 = server default, else 1..5
+    QString ntfyTags;                // comma-separated
 
     QJsonObject toJson() const;      // what the database stores in templates.payload
     static Template fromJson(const QJsonObject &payload);
     QStringList placeholders() const; // every {{name}} in every field, unique, in order
+};
+
+enum class CreditKind { FormId, PrepayId, Subscribe };
+
+// One permission to push to a mini-program user (seeds 001/002): spent earliest-valid first.
+struct SendCredit {
+    qint64 id = 0;
+    qint64 subscriberId = 0;
+    qint64 appId = 0;
+    CreditKind kind = CreditKind::FormId;
+    QString credit;                  // the form_id / prepay_id; empty for subscribe grants
+    QString templateId;              // subscribe grants are per template
+    int usesLeft = 1;
+    QDateTime expiresAt;             // invalid = no expiry
 };
 
 struct Counters {

@@ -10,7 +10,7 @@ namespace pushdesk {
 namespace {
 const QString kAppColumns = QStringLiteral(
     "id, name, kind, appid, upstream, bark_server, credit_score, status, suspended_until, daily_quota, send_rate, "
-    "contact, disabled, created_at");
+    "contact, disabled, created_at, ntfy_server, smtp_url, smtp_user, smtp_from");
 
 App appFrom(const QSqlQuery &q)
 {
@@ -29,6 +29,10 @@ App appFrom(const QSqlQuery &q)
     a.contact = q.value(11).toString();
     a.disabled = q.value(12).toInt() != 0;
     a.createdAt = fromMsecs(q.value(13).toLongLong());
+    a.ntfyServer = q.value(14).toString();
+    a.smtpUrl = q.value(15).toString();
+    a.smtpUser = q.value(16).toString();
+    a.smtpFrom = q.value(17).toString();
     return a;
 }
 
@@ -46,6 +50,10 @@ void bindApp(QSqlQuery &q, const App &a)
     q.addBindValue(a.sendRate);
     q.addBindValue(a.contact);
     q.addBindValue(a.disabled ? 1 : 0);
+    q.addBindValue(a.ntfyServer);
+    q.addBindValue(a.smtpUrl);
+    q.addBindValue(a.smtpUser);
+    q.addBindValue(a.smtpFrom);
 }
 
 Result<std::optional<App>> oneApp(QSqlQuery &q)
@@ -87,8 +95,8 @@ Result<qint64> AppRepository::create(const App &app)
 {
     QSqlQuery q(m_db.db());
     q.prepare(QStringLiteral("INSERT INTO apps (name, kind, appid, upstream, bark_server, credit_score, status, "
-                             "suspended_until, daily_quota, send_rate, contact, disabled, created_at) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+                             "suspended_until, daily_quota, send_rate, contact, disabled, ntfy_server, smtp_url, smtp_user, "
+                             "smtp_from, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
     bindApp(q, app);
     q.addBindValue(app.createdAt.isValid() ? toMsecs(app.createdAt) : nowMsecs());
     if (auto r = exec(q); !r)
@@ -102,7 +110,7 @@ Result<void> AppRepository::update(const App &app)
     QSqlQuery q(m_db.db());
     q.prepare(QStringLiteral("UPDATE apps SET name = ?, kind = ?, appid = ?, upstream = ?, bark_server = ?, "
                              "credit_score = ?, status = ?, suspended_until = ?, daily_quota = ?, send_rate = ?, "
-                             "contact = ?, disabled = ? WHERE id = ?"));
+                             "contact = ?, disabled = ?, ntfy_server = ?, smtp_url = ?, smtp_user = ?, smtp_from = ? WHERE id = ?"));
     bindApp(q, app);
     q.addBindValue(app.id);
     return exec(q);

@@ -190,7 +190,7 @@ Result<QList<DeliveryWork>> BroadcastRepository::pendingPage(qint64 broadcastId,
     q.setForwardOnly(true);
     q.prepare(QStringLiteral(
         "SELECT d.id, d.channel, d.attempts, s.id, s.mp_openid, s.mini_openid, s.unionid, s.nickname, s.email, "
-        "s.bark_key, s.bark_server, s.opted_out, s.last_interaction_at FROM deliveries d "
+        "s.bark_key, s.bark_server, s.opted_out, s.last_interaction_at, s.ntfy_topic, s.webhook_url FROM deliveries d "
         "JOIN subscribers s ON s.id = d.subscriber_id "
         "WHERE d.broadcast_id = ? AND d.state = 'pending' AND d.id > ? ORDER BY d.id LIMIT ?"));
     q.addBindValue(broadcastId);
@@ -215,6 +215,8 @@ Result<QList<DeliveryWork>> BroadcastRepository::pendingPage(qint64 broadcastId,
         w.subscriber.barkServer = q.value(10).toString();
         w.subscriber.optedOut = q.value(11).toInt() != 0;
         w.subscriber.lastInteraction = fromMsecs(q.value(12).toLongLong());
+        w.subscriber.ntfyTopic = q.value(13).toString();
+        w.subscriber.webhookUrl = q.value(14).toString();
         out.append(std::move(w));
     }
     return out;

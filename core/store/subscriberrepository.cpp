@@ -9,7 +9,7 @@ namespace pushdesk {
 namespace {
 const QString kSubscriberColumns = QStringLiteral(
     "s.id, s.mp_openid, s.mini_openid, s.unionid, s.nickname, s.email, s.bark_key, s.bark_server, s.opted_out, "
-    "s.last_interaction_at, s.tags");
+    "s.last_interaction_at, s.tags, s.ntfy_topic, s.webhook_url");
 const QString kBindingColumns =
     QStringLiteral("b.id, b.subscriber_id, b.app_id, b.state, b.reminder, b.channels, b.changed_by, b.changed_at");
 
@@ -33,6 +33,8 @@ Subscriber subscriberFrom(const QSqlQuery &q, int o = 0)
     s.lastInteraction = fromMsecs(q.value(o + 9).toLongLong());
     const QString tags = q.value(o + 10).toString();
     s.tags = tags.isEmpty() ? QStringList() : tags.split(QLatin1Char(','));
+    s.ntfyTopic = q.value(o + 11).toString();
+    s.webhookUrl = q.value(o + 12).toString();
     return s;
 }
 
@@ -62,11 +64,14 @@ void bindSubscriber(QSqlQuery &q, const Subscriber &s)
     q.addBindValue(s.optedOut ? 1 : 0);
     q.addBindValue(toMsecs(s.lastInteraction));
     q.addBindValue(s.tags.join(QLatin1Char(',')));
+    q.addBindValue(s.ntfyTopic);
+    q.addBindValue(s.webhookUrl);
 }
 
 const QString kInsertSubscriber = QStringLiteral(
     "INSERT INTO subscribers (mp_openid, mini_openid, unionid, nickname, email, bark_key, bark_server, opted_out, "
-    "last_interaction_at, tags, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
+    "last_interaction_at, tags, ntfy_topic, webhook_url, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+    "RETURNING id");
 
 Result<void> writeTags(QSqlQuery &del, QSqlQuery &ins, const Subscriber &s)
 {
@@ -169,7 +174,7 @@ Result<void> SubscriberRepository::update(const Subscriber &s)
         QSqlQuery q(m_db.db());
         q.prepare(QStringLiteral("UPDATE subscribers SET mp_openid = ?, mini_openid = ?, unionid = ?, nickname = ?, "
                                  "email = ?, bark_key = ?, bark_server = ?, opted_out = ?, last_interaction_at = ?, "
-                                 "tags = ? WHERE id = ?"));
+                                 "tags = ?, ntfy_topic = ?, webhook_url = ? WHERE id = ?"));
         bindSubscriber(q, s);
         q.addBindValue(s.id);
         if (auto r = exec(q); !r)
@@ -291,7 +296,7 @@ Result<QList<AudienceMember>> SubscriberRepository::audiencePage(qint64 appId, q
     QList<AudienceMember> out;
     out.reserve(limit);
     while (q.next())
-        out.append(AudienceMember{subscriberFrom(q, 0), bindingFrom(q, 11)});
+        out.append(AudienceMember{subscriberFrom(q, 0), bindingFrom(q, 13)});
     return out;
 }
 
