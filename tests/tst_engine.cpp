@@ -116,19 +116,28 @@ private slots:
             "LEFT JOIN bindings b ON b.subscriber_id = s.id AND b.app_id = %1 WHERE d.broadcast_id = %2")
                               .arg((*app)->id)
                               .arg(*id)));
-        int rows = 0, sentCustom = 0, sentTemplate = 0, sentBark = 0, failed = 0, skipped = 0;
+        int rows = 0, sentCustom = 0, sentTemplate = 0, sentBark = 0, failed = 0, skipped = 0, inbox = 0;
         const qint64 windowStart = QDateTime::currentSecsSinceEpoch() - 48 * 3600;
         QSet<QString> audienceOpenids, audienceKeys;
         while (q.next()) {
             ++rows;
             const QString channel = q.value(0).toString(), state = q.value(1).toString(), route = q.value(2).toString();
             const QString openid = q.value(4).toString(), key = q.value(5).toString();
-            // Nobody outside the audience has a row at all.
-            QCOMPARE(q.value(7).toString(), QStringLiteral("active"));
-            QCOMPARE(q.value(8).toString(), QStringLiteral("strong"));
+            // Nobody outside the audience has a row at all: blocked, unbound and "none" get nothing.
+            const QString bstate = q.value(7).toString(), reminder = q.value(8).toString();
+            QVERIFY2(bstate == QLatin1String("active") || bstate == QLatin1String("muted"), qPrintable(bstate));
+            QVERIFY2(reminder == QLatin1String("strong") || reminder == QLatin1String("weak"), qPrintable(reminder));
             if (q.value(6).toInt() != 0) {
                 QCOMPARE(state, QStringLiteral("skipped")); // opted out: never pushed
                 ++skipped;
+                continue;
+            }
+            if (bstate == QLatin1String("muted") || reminder == QLatin1String("weak")) {
+                // Do-not-disturb and weak reminders: an inbox message, never a push.
+                QCOMPARE(state, QStringLiteral("inbox"));
+                QCOMPARE(custom.value(openid).toInt() + templ.value(openid).toInt(), 0);
+                QCOMPARE(bark.value(key).toInt(), 0);
+                ++inbox;
                 continue;
             }
             if (channel == QLatin1String("wechat")) {
@@ -166,6 +175,7 @@ private slots:
         QVERIFY(sentBark > 50);
         QVERIFY(failed > 0);
         QVERIFY(skipped > 0);
+        QVERIFY(inbox > 0);
         // The sandbox received nothing beyond the delivery log: same totals, nobody else.
         auto sum = [](const QJsonObject &o) { int n = 0; for (const auto &v : o) n += v.toInt(); return n; };
         QCOMPARE(sum(custom), sentCustom);
@@ -180,8 +190,11 @@ private slots:
 
         // Every audience member has one row per preferred channel.
         QSqlQuery expected(ws.db().db());
-        QVERIFY(expected.exec(QStringLiteral("SELECT SUM(CASE WHEN channels LIKE '%bark%' THEN 2 ELSE 1 END) FROM bindings "
-                                             "WHERE app_id = %1 AND state = 'active' AND reminder = 'strong'")
+        QVERIFY(expected.exec(QStringLiteral("SELECT SUM(CASE WHEN b.channels LIKE '%bark%' AND b.state = 'active' AND "
+                                             "b.reminder = 'strong' AND s.opted_out = 0 THEN 2 "
+                                             "WHEN b.channels LIKE '%bark%' AND s.opted_out = 1 THEN 2 ELSE 1 END) "
+                                             "FROM bindings b JOIN subscribers s ON s.id = b.subscriber_id "
+                                             "WHERE b.app_id = %1 AND b.state IN ('active', 'muted') AND b.reminder IN ('strong', 'weak')")
                                   .arg((*app)->id)));
         QVERIFY(expected.next());
         QCOMPARE(rows, expected.value(0).toInt());
@@ -193,6 +206,11 @@ private slots:
         QCOMPARE((*b)->counters.sent, qint64(sentCustom + sentTemplate + sentBark));
         QCOMPARE((*b)->counters.failed, qint64(failed));
         QCOMPARE((*b)->counters.skipped, qint64(skipped));
+        QCOMPARE((*b)->counters.inbox, qint64(inbox));
+        QSqlQuery inboxRows(ws.db().db());
+        QVERIFY(inboxRows.exec(QStringLiteral("SELECT COUNT(*) FROM inbox_messages WHERE broadcast_id = %1").arg(*id)));
+        QVERIFY(inboxRows.next());
+        QCOMPARE(inboxRows.value(0).toInt(), inbox);
         QCOMPARE((*b)->counters.total, qint64(rows));
         QCOMPARE(failures.size(), failed);
         for (const auto &f : failures)

@@ -20,6 +20,7 @@ BroadcastEngine::BroadcastEngine(const DatabaseConfig &db, const EngineOptions &
     connect(m_worker, &BroadcastWorker::deliveryFailed, this, &BroadcastEngine::deliveryFailed, Qt::QueuedConnection);
     connect(m_worker, &BroadcastWorker::finished, this, &BroadcastEngine::finished, Qt::QueuedConnection);
     connect(m_worker, &BroadcastWorker::broadcastError, this, &BroadcastEngine::broadcastError, Qt::QueuedConnection);
+    connect(m_worker, &BroadcastWorker::idle, this, &BroadcastEngine::idle, Qt::QueuedConnection);
     m_thread.start();
     QMetaObject::invokeMethod(m_worker, &BroadcastWorker::init, Qt::QueuedConnection);
 }
@@ -39,6 +40,28 @@ void BroadcastEngine::start(qint64 broadcastId)
 void BroadcastEngine::cancel(qint64 broadcastId)
 {
     QMetaObject::invokeMethod(m_worker, [w = m_worker, broadcastId]() { w->cancel(broadcastId); }, Qt::QueuedConnection);
+}
+
+void BroadcastEngine::pause(qint64 broadcastId)
+{
+    QMetaObject::invokeMethod(m_worker, [w = m_worker, broadcastId]() { w->pause(broadcastId); }, Qt::QueuedConnection);
+}
+
+void BroadcastEngine::resume(qint64 broadcastId)
+{
+    QMetaObject::invokeMethod(m_worker, [w = m_worker, broadcastId]() { w->resume(broadcastId); }, Qt::QueuedConnection);
+}
+
+void BroadcastEngine::retryFailed(qint64 broadcastId)
+{
+    QMetaObject::invokeMethod(m_worker, [w = m_worker, broadcastId]() { w->retry(broadcastId, int(DeliveryState::Failed)); },
+                              Qt::QueuedConnection);
+}
+
+void BroadcastEngine::resendUncertain(qint64 broadcastId)
+{
+    QMetaObject::invokeMethod(m_worker, [w = m_worker, broadcastId]() { w->retry(broadcastId, int(DeliveryState::Uncertain)); },
+                              Qt::QueuedConnection);
 }
 
 } // namespace pushdesk

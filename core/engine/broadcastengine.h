@@ -19,14 +19,19 @@ public:
                     QObject *parent = nullptr);
     ~BroadcastEngine() override;
 
-    void start(qint64 broadcastId);
+    void start(qint64 broadcastId);   // a due broadcast: take it now rather than at the next poll
+    void pause(qint64 broadcastId);
+    void resume(qint64 broadcastId);
     void cancel(qint64 broadcastId);
+    void retryFailed(qint64 broadcastId);      // re-drives only the failed deliveries
+    void resendUncertain(qint64 broadcastId);  // an explicit operator decision, never automatic
 
 signals:
     void progress(const pushdesk::BroadcastProgress &p);
     void deliveryFailed(const pushdesk::DeliveryFailure &f);
     void finished(qint64 broadcastId, const pushdesk::Counters &counters, const QString &status);
     void broadcastError(qint64 broadcastId, const QString &message);
+    void idle(); // nothing running, nothing due
 
 private:
     QThread m_thread;

@@ -1,51 +1,45 @@
 #include "engine/broadcastworker.h"
 
-#include "engine/deliveryjob.h"
+#include "engine/broadcastrun.h"
 #include "engine/networkpool.h"
-#include "engine/tokencache.h"
-#include "policy/eligibility.h"
 #include "render/renderer.h"
 #include "sandbox/sandboxserver.h"
 #include "secrets/secretstore.h"
 #include "store/apprepository.h"
+#include "store/creditrepository.h"
 #include "store/database.h"
 #include "store/subscriberrepository.h"
 
 #include <QCoreApplication>
 #include <QHostAddress>
 #include <QLoggingCategory>
+#include <QRandomGenerator>
+#include <QSysInfo>
+#include <QThreadPool>
+#include <csignal>
+#include <unistd.h>
 
 Q_LOGGING_CATEGORY(lcEngine, "pushdesk.engine")
 
 namespace pushdesk {
-
-struct BroadcastWorker::Run {
-    Broadcast broadcast;
-    App app;
-    Template tmpl;
-    QHash<QString, QString> variables;
-    SendContext ctx;
-    std::unique_ptr<TokenCache> tokens;
-    std::deque<DeliveryWork> queue;
-    qint64 lastDeliveryId = 0;
-    qint64 audienceMembers = 0;         // bindings in the audience when the run began
-    qint64 membersPlanned = 0;          // ... of which this run has planned
-    int inFlight = 0;                   // claimed rows whose results are not yet durable
-    QList<DeliveryOutcome> results;
-    QList<DeliveryFailure> failures;
-    Counters counters;
-    bool cancelRequested = false;
-    QElapsedTimer clock;
-    qint64 doneAtStart = 0;
-    bool changed = true;
-    bool ready = false;                 // the access token answered: the upstream is reachable
-};
 
 namespace {
 bool isLoopback(const QUrl &url)
 {
     const QString host = url.host();
     return host == QLatin1String("localhost") || QHostAddress(host).isLoopback();
+}
+
+QString readSecret(SecretStore *store, const QString &key, QString *error)
+{
+    if (!store)
+        return {};
+    auto r = store->read(key);
+    if (!r) {
+        *error = r.error().message;
+        return {};
+    }
+    return r->value_or(QString());
 }
 } // namespace
 
@@ -54,11 +48,19 @@ BroadcastWorker::BroadcastWorker(const DatabaseConfig &db, EngineOptions options
     , m_options(std::move(options))
     , m_secrets(std::move(secrets))
 {
+    m_owner = QStringLiteral("%1:%2:%3")
+                  .arg(QSysInfo::machineHostName())
+                  .arg(QCoreApplication::applicationPid())
+                  .arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0'));
     m_flushTimer.setSingleShot(true);
     m_flushTimer.setInterval(m_options.flushIntervalMs);
     connect(&m_flushTimer, &QTimer::timeout, this, &BroadcastWorker::flush);
     m_progressTimer.setInterval(m_options.progressIntervalMs);
     connect(&m_progressTimer, &QTimer::timeout, this, [this]() { emitProgress(); });
+    m_pollTimer.setInterval(m_options.pollIntervalMs);
+    connect(&m_pollTimer, &QTimer::timeout, this, &BroadcastWorker::poll);
+    m_heartbeatTimer.setInterval(m_options.heartbeatIntervalMs);
+    connect(&m_heartbeatTimer, &QTimer::timeout, this, &BroadcastWorker::beat);
 }
 
 BroadcastWorker::~BroadcastWorker() = default;
@@ -67,6 +69,8 @@ void BroadcastWorker::init()
 {
     // Sockets and the connection are created here, in the worker thread.
     m_pool = std::make_unique<NetworkPool>(m_options.managers);
+    m_blocking = std::make_unique<QThreadPool>();
+    m_blocking->setMaxThreadCount(8);
     auto db = Database::open(*m_dbConfig, QStringLiteral("pushdesk-engine-%1").arg(quintptr(this)));
     if (!db) {
         qCCritical(lcEngine) << db.error().message;
@@ -74,65 +78,155 @@ void BroadcastWorker::init()
         return;
     }
     m_db = std::move(*db);
+    if (m_options.autoPoll) {
+        m_pollTimer.start();
+        QMetaObject::invokeMethod(this, &BroadcastWorker::poll, Qt::QueuedConnection);
+    }
 }
 
 void BroadcastWorker::shutdown()
 {
+    m_pollTimer.stop();
+    m_heartbeatTimer.stop();
     m_flushTimer.stop();
     m_progressTimer.stop();
-    if (m_run)
+    if (m_run) {
+        // Leave the broadcast running under a dead owner: the next engine recovers it (in-flight rows
+        // become uncertain, nothing is sent twice).
         flush();
-    m_run.reset();
+        m_run.reset();
+    }
+    if (m_blocking)
+        m_blocking->waitForDone();
     m_pool.reset();
     m_db.reset();
 }
 
+bool BroadcastWorker::ownerIsGone(const ClaimCandidate &c, qint64 nowMs) const
+{
+    if (c.owner.isEmpty() || nowMs - c.heartbeatAt > m_options.staleOwnerMs)
+        return true;
+    const QStringList parts = c.owner.split(QLatin1Char(':'));
+    if (parts.size() == 3 && parts[0] == QSysInfo::machineHostName()) {
+        const qint64 pid = parts[1].toLongLong();
+        if (pid == QCoreApplication::applicationPid())
+            return c.owner != m_owner; // an engine of this process that has stopped
+        return ::kill(pid_t(pid), 0) != 0 && errno == ESRCH;
+    }
+    return false;
+}
+
+void BroadcastWorker::poll()
+{
+    if (!m_db || m_run)
+        return;
+    BroadcastRepository broadcasts(*m_db);
+    const qint64 now = nowMsecs();
+    auto candidates = broadcasts.claimCandidates(now);
+    if (!candidates) {
+        qCWarning(lcEngine) << "cannot look for work:" << candidates.error().message;
+        return;
+    }
+    for (const auto &c : std::as_const(*candidates)) {
+        if (c.status == BroadcastStatus::Running && !ownerIsGone(c, now))
+            continue;
+        auto claimed = broadcasts.claim(c, m_owner, now);
+        if (!claimed || !*claimed)
+            continue;
+        if (auto r = begin(c.id); !r) {
+            qCWarning(lcEngine) << "broadcast" << c.id << "cannot start:" << r.error().message;
+            broadcasts.setStatus(c.id, BroadcastStatus::Failed, r.error().message);
+            m_run.reset();
+            emit broadcastError(c.id, r.error().message);
+            Counters counters = broadcasts.recount(c.id).value_or(Counters{});
+            emit finished(c.id, counters, toString(BroadcastStatus::Failed));
+            continue;
+        }
+        return;
+    }
+    emit idle();
+}
+
 void BroadcastWorker::start(qint64 broadcastId)
 {
-    if ((m_run && m_run->broadcast.id == broadcastId) || m_waiting.contains(broadcastId))
+    Q_UNUSED(broadcastId) // created due: the next poll takes it, in order with other due work
+    poll();
+}
+
+void BroadcastWorker::setStatusElsewhere(qint64 id, BroadcastStatus status, const QString &reason)
+{
+    if (!m_db)
         return;
-    m_waiting.enqueue(broadcastId);
-    if (!m_run)
-        next();
+    // A broadcast of another engine, or not running: its owner sees the change at its next heartbeat.
+    auto b = BroadcastRepository(*m_db).findById(id);
+    if (!b || !*b)
+        return;
+    const BroadcastStatus now = (*b)->status;
+    const bool active = now == BroadcastStatus::Running || now == BroadcastStatus::Scheduled || now == BroadcastStatus::Paused
+                        || now == BroadcastStatus::Draft;
+    if (!active)
+        return;
+    BroadcastRepository(*m_db).setStatus(id, status, reason);
+    if (status == BroadcastStatus::Cancelled && now != BroadcastStatus::Running) {
+        BroadcastRepository(*m_db).skipPending(id, tr("the broadcast was cancelled"));
+        emit finished(id, BroadcastRepository(*m_db).recount(id).value_or(Counters{}), toString(status));
+    }
+}
+
+void BroadcastWorker::pause(qint64 broadcastId)
+{
+    if (m_run && m_run->broadcast.id == broadcastId) {
+        m_run->stopping = true;
+        m_run->stopAs = BroadcastStatus::Paused;
+        m_run->stopReason = tr("paused by the operator");
+        pump();
+        return;
+    }
+    setStatusElsewhere(broadcastId, BroadcastStatus::Paused, tr("paused by the operator"));
 }
 
 void BroadcastWorker::cancel(qint64 broadcastId)
 {
-    if (m_waiting.removeAll(broadcastId) > 0) {
-        if (m_db)
-            BroadcastRepository(*m_db).setStatus(broadcastId, BroadcastStatus::Cancelled, tr("cancelled before it started"));
-        Counters none;
-        emit finished(broadcastId, none, toString(BroadcastStatus::Cancelled));
+    if (m_run && m_run->broadcast.id == broadcastId) {
+        m_run->stopping = true;
+        m_run->stopAs = BroadcastStatus::Cancelled;
+        m_run->stopReason = tr("cancelled by the operator");
+        pump();
         return;
     }
-    if (m_run && m_run->broadcast.id == broadcastId) {
-        m_run->cancelRequested = true;
-        pump();
-    }
+    setStatusElsewhere(broadcastId, BroadcastStatus::Cancelled, tr("cancelled by the operator"));
 }
 
-void BroadcastWorker::next()
+void BroadcastWorker::resume(qint64 broadcastId)
 {
-    while (!m_run && !m_waiting.isEmpty()) {
-        const qint64 id = m_waiting.dequeue();
-        if (auto r = begin(id); !r) {
-            qCWarning(lcEngine) << "broadcast" << id << "cannot start:" << r.error().message;
-            if (m_db)
-                BroadcastRepository(*m_db).setStatus(id, BroadcastStatus::Failed, r.error().message);
-            m_run.reset();
-            emit broadcastError(id, r.error().message);
-            Counters none;
-            emit finished(id, none, toString(BroadcastStatus::Failed));
-        }
+    if (!m_db)
+        return;
+    auto b = BroadcastRepository(*m_db).findById(broadcastId);
+    if (!b || !*b)
+        return;
+    if ((*b)->status == BroadcastStatus::Paused || (*b)->status == BroadcastStatus::Scheduled)
+        BroadcastRepository(*m_db).schedule(broadcastId, {}, {});
+    poll();
+}
+
+void BroadcastWorker::retry(qint64 broadcastId, int fromState)
+{
+    if (!m_db || (m_run && m_run->broadcast.id == broadcastId))
+        return;
+    const auto from = DeliveryState(fromState);
+    if (from != DeliveryState::Failed && from != DeliveryState::Uncertain)
+        return;
+    auto n = BroadcastRepository(*m_db).requeue(broadcastId, from);
+    if (!n) {
+        emit broadcastError(broadcastId, n.error().message);
+        return;
     }
-    if (m_run)
-        pump();
+    qCInfo(lcEngine) << "broadcast" << broadcastId << ":" << *n << "deliveries requeued from" << toString(from);
+    poll();
 }
 
 Result<void> BroadcastWorker::begin(qint64 broadcastId)
 {
-    if (!m_db)
-        return fail(tr("the engine has no database connection"));
     BroadcastRepository broadcasts(*m_db);
     auto b = broadcasts.findById(broadcastId);
     if (!b)
@@ -164,43 +258,62 @@ Result<void> BroadcastWorker::begin(qint64 broadcastId)
     const QUrl wechatBase = builtIn ? m_options.sandboxUrl : QUrl(a.upstream);
     if (!wechatBase.isValid() || wechatBase.isEmpty())
         return fail(builtIn ? tr("the built-in sandbox is not running") : tr("the app's upstream URL is invalid: %1").arg(a.upstream));
-    auto secret = m_secrets ? m_secrets->read(SecretStore::appSecretKey(a.id)) : Result<std::optional<QString>>();
-    if (!secret && !builtIn)
-        return std::unexpected(secret.error());
-    QString appSecret = secret && *secret ? **secret : QString();
-    if (appSecret.isEmpty() && (builtIn || isLoopback(wechatBase)))
+    const bool sandboxed = builtIn || isLoopback(wechatBase);
+    QString keychainError;
+    QString appSecret = readSecret(m_secrets.get(), SecretStore::appSecretKey(a.id), &keychainError);
+    if (appSecret.isEmpty() && sandboxed)
         appSecret = SandboxServer::defaultSecretFor(a.appid); // the sandbox's documented credential, not a secret
     if (appSecret.isEmpty())
-        return fail(tr("no AppSecret is stored for the app %1; set it on the Apps page").arg(a.name));
+        return fail(keychainError.isEmpty() ? tr("no AppSecret is stored for the app %1; set it on the Apps page").arg(a.name)
+                                            : keychainError);
 
-    run->ctx.pool = m_pool.get();
-    run->ctx.wechatBase = wechatBase;
-    run->ctx.barkBase = a.barkServer.isEmpty() ? wechatBase : QUrl(a.barkServer);
-    run->ctx.maxRetries = m_options.maxRetries;
-    run->ctx.backoffBaseMs = m_options.backoffBaseMs;
-    run->ctx.timeoutMs = m_options.timeoutMs;
+    SendContext &ctx = run->ctx;
+    ctx.pool = m_pool.get();
+    ctx.blocking = m_blocking.get();
+    ctx.endpoints.wechatBase = wechatBase;
+    ctx.endpoints.barkBase = a.barkServer.isEmpty() ? wechatBase : QUrl(a.barkServer);
+    ctx.endpoints.ntfyBase = !a.ntfyServer.isEmpty() ? QUrl(a.ntfyServer)
+                             : sandboxed ? endpointUrl(wechatBase, QStringLiteral("/ntfy"))
+                                         : QUrl(QStringLiteral("https://ntfy.sh"));
+    ctx.endpoints.webhookSecret = readSecret(m_secrets.get(), SecretStore::webhookSecretKey(a.id), &keychainError).toUtf8();
+    ctx.smtp.url = a.smtpUrl;
+    ctx.smtp.user = a.smtpUser;
+    ctx.smtp.from = a.smtpFrom;
+    if (!a.smtpUser.isEmpty())
+        ctx.smtp.password = readSecret(m_secrets.get(), SecretStore::smtpPasswordKey(a.id), &keychainError);
+    ctx.maxRetries = m_options.maxRetries;
+    ctx.backoffBaseMs = m_options.backoffBaseMs;
+    ctx.timeoutMs = m_options.timeoutMs;
     run->tokens = std::make_unique<TokenCache>(*m_pool, wechatBase, a.appid, appSecret);
-    run->ctx.tokens = run->tokens.get();
+    ctx.tokens = run->tokens.get();
+    run->limiter = std::make_unique<RateLimiter>(a.sendRate);
+    ctx.limiter = run->limiter.get();
 
-    // Recovery (invariant 3): rows a dead process left in flight are never re-sent silently.
+    // Recovery (invariant 3): rows a dead engine left in flight are never re-sent silently.
     auto uncertain = broadcasts.markInFlightUncertain(broadcastId);
     if (!uncertain)
         return std::unexpected(uncertain.error());
     if (*uncertain > 0)
         qCWarning(lcEngine) << "broadcast" << broadcastId << ":" << *uncertain << "deliveries marked uncertain";
+    CreditRepository(*m_db).prune(nowMsecs());
     auto counters = broadcasts.recount(broadcastId);
     if (!counters)
         return std::unexpected(counters.error());
     run->counters = *counters;
-    auto members = SubscriberRepository(*m_db).audienceCount(a.id);
+    auto members = SubscriberRepository(*m_db).audienceCount(a.id, {BindingState::Active, BindingState::Muted},
+                                                             {Reminder::Strong, Reminder::Weak});
     run->audienceMembers = members ? *members : 0;
-    if (auto r = broadcasts.setStatus(broadcastId, BroadcastStatus::Running); !r)
-        return r;
+    run->dailyQuota = a.dailyQuota;
+    if (run->dailyQuota > 0) {
+        auto sent = broadcasts.sentSince(a.id, QDateTime(QDate::currentDate(), QTime(0, 0)).toMSecsSinceEpoch());
+        run->sentToday = sent ? *sent : 0;
+    }
     run->broadcast.status = BroadcastStatus::Running;
     run->doneAtStart = run->counters.done();
     run->clock.start();
     m_run = std::move(run);
     m_progressTimer.start();
+    m_heartbeatTimer.start();
     qCInfo(lcEngine) << "broadcast" << broadcastId << "running for app" << a.name;
     emitProgress(true);
     // One token request first: a wrong secret or an upstream that is down stops the broadcast with one
@@ -222,198 +335,29 @@ Result<void> BroadcastWorker::begin(qint64 broadcastId)
     return {};
 }
 
-Result<void> BroadcastWorker::planNextPage()
+void BroadcastWorker::beat()
 {
-    Run &run = *m_run;
-    auto page = SubscriberRepository(*m_db).audiencePage(run.app.id, run.broadcast.audienceCursor, m_options.pageSize);
-    if (!page)
-        return std::unexpected(page.error());
-    const QDateTime now = QDateTime::currentDateTime();
-    QList<PlannedDelivery> rows;
-    for (const auto &m : std::as_const(*page)) {
-        for (Channel c : EligibilityPolicy::channelsFor(m.binding)) {
-            const Eligibility e = EligibilityPolicy::decide(run.app, m.subscriber, m.binding, c, now);
-            PlannedDelivery row{m.subscriber.id, c, e.deliveryState(), e.reason, {}, {}};
-            if (row.state == DeliveryState::Inbox) {
-                const auto msg = Renderer::render(run.tmpl, run.variables);
-                row.inboxTitle = msg.barkTitle;
-                row.inboxBody = msg.csText.isEmpty() ? msg.barkBody : msg.csText;
-            }
-            rows.append(row);
-        }
-    }
-    const bool done = page->size() < m_options.pageSize;
-    const qint64 cursor = page->isEmpty() ? run.broadcast.audienceCursor : page->last().subscriber.id;
-    auto added = BroadcastRepository(*m_db).plan(run.broadcast.id, run.app.id, rows, cursor, done);
-    if (!added)
-        return std::unexpected(added.error());
-    run.broadcast.audienceCursor = cursor;
-    run.broadcast.audienceDone = done;
-    run.membersPlanned += page->size();
-    run.counters.total += added->total;
-    run.counters.pending += added->pending;
-    run.counters.skipped += added->skipped;
-    run.counters.inbox += added->inbox;
-    run.changed = true;
-    return {};
-}
-
-Result<bool> BroadcastWorker::refill()
-{
-    Run &run = *m_run;
-    for (;;) {
-        auto page = BroadcastRepository(*m_db).pendingPage(run.broadcast.id, run.lastDeliveryId, m_options.pageSize);
-        if (!page)
-            return std::unexpected(page.error());
-        if (!page->isEmpty()) {
-            run.lastDeliveryId = page->last().deliveryId;
-            for (auto &w : *page)
-                run.queue.push_back(std::move(w));
-            return true;
-        }
-        if (run.broadcast.audienceDone)
-            return false;
-        if (auto r = planNextPage(); !r)
-            return std::unexpected(r.error());
-    }
-}
-
-void BroadcastWorker::pump()
-{
-    if (!m_run)
+    if (!m_run || !m_db)
         return;
-    Run &run = *m_run;
-    if (run.cancelRequested) {
-        if (run.inFlight == 0)
-            end(BroadcastStatus::Cancelled, tr("cancelled by the operator"));
+    auto status = BroadcastRepository(*m_db).heartbeat(m_run->broadcast.id, m_owner, nowMsecs());
+    if (!status)
+        return;
+    if (!*status) {
+        // Another engine took it over (we were silent too long): stop without writing anything more.
+        qCWarning(lcEngine) << "broadcast" << m_run->broadcast.id << "is owned by another engine now";
+        m_run->ownershipLost = true;
+        m_run->stopping = true;
+        pump();
         return;
     }
-    if (!run.ready)
-        return;
-    const int free = m_options.concurrency - run.inFlight;
-    if (free > 0) {
-        if (run.queue.empty()) {
-            auto more = refill();
-            if (!more) {
-                abortRun(more.error().message);
-                return;
-            }
-        }
-        QList<DeliveryWork> batch;
-        while (int(batch.size()) < free && !run.queue.empty()) {
-            batch.append(std::move(run.queue.front()));
-            run.queue.pop_front();
-        }
-        if (!batch.isEmpty()) {
-            QList<qint64> ids;
-            ids.reserve(batch.size());
-            for (const auto &w : batch)
-                ids.append(w.deliveryId);
-            // Durably in flight before the requests leave (invariant 3).
-            if (auto r = BroadcastRepository(*m_db).markInFlight(ids); !r) {
-                abortRun(r.error().message);
-                return;
-            }
-            run.inFlight += int(batch.size());
-            for (auto &w : batch) {
-                QHash<QString, QString> vars = run.variables;
-                const auto recipientVars = Renderer::recipientVariables(w.subscriber);
-                for (auto it = recipientVars.cbegin(); it != recipientVars.cend(); ++it)
-                    vars.insert(it.key(), it.value());
-                const qint64 subscriberId = w.subscriber.id;
-                const Channel channel = w.channel;
-                const QString recipient = channel == Channel::Bark ? w.subscriber.barkKey : w.subscriber.mpOpenid;
-                auto *job = new DeliveryJob(run.ctx, std::move(w), Renderer::render(run.tmpl, vars),
-                                            [this, subscriberId, recipient, channel](const DeliveryOutcome &o) {
-                                                onOutcome(o, subscriberId, recipient, channel);
-                                            },
-                                            this);
-                job->start();
-            }
-        }
+    const BroadcastStatus s = **status;
+    if (s != BroadcastStatus::Running && !m_run->stopping) {
+        // Paused or cancelled from elsewhere (another console, the command line).
+        m_run->stopping = true;
+        m_run->stopAs = s == BroadcastStatus::Cancelled ? BroadcastStatus::Cancelled : BroadcastStatus::Paused;
+        m_run->stopReason = s == BroadcastStatus::Cancelled ? tr("cancelled by the operator") : tr("paused by the operator");
+        pump();
     }
-    if (run.inFlight == 0 && run.queue.empty() && run.broadcast.audienceDone) {
-        // Nothing claimed, nothing queued: check the database has no pending row left either.
-        auto more = refill();
-        if (!more) {
-            abortRun(more.error().message);
-            return;
-        }
-        if (*more) {
-            pump();
-            return;
-        }
-        end(BroadcastStatus::Finished);
-    }
-}
-
-void BroadcastWorker::onOutcome(const DeliveryOutcome &o, qint64 subscriberId, const QString &recipient, Channel channel)
-{
-    if (!m_run)
-        return;
-    m_run->results.append(o);
-    if (o.state == DeliveryState::Failed)
-        m_run->failures.append(DeliveryFailure{m_run->broadcast.id, o.deliveryId, subscriberId, recipient, channel,
-                                               o.errcode, o.reason});
-    if (m_run->results.size() >= m_options.flushBatch)
-        flush();
-    else if (!m_flushTimer.isActive())
-        m_flushTimer.start();
-}
-
-void BroadcastWorker::flush()
-{
-    m_flushTimer.stop();
-    if (!m_run || m_run->results.isEmpty())
-        return;
-    Run &run = *m_run;
-    const auto results = std::exchange(run.results, {});
-    const auto failures = std::exchange(run.failures, {});
-    if (auto r = BroadcastRepository(*m_db).record(run.broadcast.id, results); !r) {
-        // The rows stay in flight and become uncertain on the next start: nothing is lost or re-sent.
-        abortRun(tr("cannot record results: %1").arg(r.error().message));
-        return;
-    }
-    run.inFlight -= int(results.size());
-    for (const auto &o : results) {
-        switch (o.state) {
-        case DeliveryState::Sent: ++run.counters.sent; break;
-        case DeliveryState::Failed: ++run.counters.failed; break;
-        case DeliveryState::Skipped: ++run.counters.skipped; break;
-        case DeliveryState::Inbox: ++run.counters.inbox; break;
-        default: break;
-        }
-        --run.counters.pending;
-    }
-    run.changed = true;
-    for (const auto &f : failures)
-        emit deliveryFailed(f);
-    pump();
-}
-
-void BroadcastWorker::emitProgress(bool force)
-{
-    if (!m_run || (!force && !m_run->changed))
-        return;
-    Run &run = *m_run;
-    run.changed = false;
-    BroadcastProgress p;
-    p.broadcastId = run.broadcast.id;
-    p.counters = run.counters;
-    p.status = run.broadcast.status;
-    if (run.broadcast.audienceDone || run.membersPlanned == 0) {
-        p.expected = std::max(run.counters.total, run.broadcast.audienceDone ? 0 : run.audienceMembers);
-    } else {
-        // Rows per member so far, times the members still to plan.
-        const double perMember = double(run.counters.total) / double(run.membersPlanned);
-        p.expected = run.counters.total + qint64(perMember * double(std::max<qint64>(0, run.audienceMembers - run.membersPlanned)));
-    }
-    const double secs = run.clock.elapsed() / 1000.0;
-    const qint64 doneNow = run.counters.done() - run.doneAtStart;
-    p.ratePerSecond = secs > 0.2 ? doneNow / secs : 0;
-    const qint64 remaining = p.expected - run.counters.done();
-    p.etaSeconds = p.ratePerSecond > 0 ? qint64(remaining / p.ratePerSecond) : -1;
-    emit progress(p);
 }
 
 void BroadcastWorker::end(BroadcastStatus status, const QString &reason)
@@ -421,19 +365,29 @@ void BroadcastWorker::end(BroadcastStatus status, const QString &reason)
     if (!m_run)
         return;
     const qint64 id = m_run->broadcast.id;
+    m_heartbeatTimer.stop();
+    m_progressTimer.stop();
+    if (m_run->ownershipLost) {
+        m_run.reset();
+        QMetaObject::invokeMethod(this, &BroadcastWorker::poll, Qt::QueuedConnection);
+        return;
+    }
     BroadcastRepository broadcasts(*m_db);
-    broadcasts.setStatus(id, status, reason);
-    auto counters = broadcasts.recount(id);
-    if (counters)
+    if (status == BroadcastStatus::Cancelled)
+        broadcasts.skipPending(id, tr("the broadcast was cancelled"));
+    if (status == BroadcastStatus::Scheduled)
+        broadcasts.schedule(id, m_run->resumeAt, reason);
+    else
+        broadcasts.setStatus(id, status, reason);
+    if (auto counters = broadcasts.recount(id))
         m_run->counters = *counters;
     m_run->broadcast.status = status;
-    m_progressTimer.stop();
     emitProgress(true);
     const Counters final = m_run->counters;
     qCInfo(lcEngine) << "broadcast" << id << toString(status) << "sent" << final.sent << "failed" << final.failed;
     m_run.reset();
     emit finished(id, final, toString(status));
-    QMetaObject::invokeMethod(this, &BroadcastWorker::next, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(this, &BroadcastWorker::poll, Qt::QueuedConnection);
 }
 
 void BroadcastWorker::abortRun(const QString &message)

@@ -1,25 +1,23 @@
 #pragma once
 // The engine: a QObject that lives on its own QThread with its own database connection and network
-// managers. It runs one broadcast at a time (others wait in order), page by page, with a bounded
-// window of requests, and writes every result in grouped transactions before counting it.
+// managers. It takes due broadcasts (and ones whose engine died) from the database, runs one at a time
+// page by page with a bounded window of requests, and writes every result in grouped transactions
+// before counting it. Several engines (console, workers) can share a database: a broadcast has one
+// owner, kept alive by a heartbeat.
 #include "engine/engineoptions.h"
 #include "store/broadcastrepository.h"
 
-#include <QElapsedTimer>
-#include <QHash>
 #include <QObject>
-#include <QQueue>
 #include <QTimer>
-#include <deque>
 #include <memory>
+
+class QThreadPool;
 
 namespace pushdesk {
 class Database;
 class NetworkPool;
 class SecretStore;
-class TokenCache;
 struct DatabaseConfig;
-struct SendContext;
 
 class BroadcastWorker : public QObject {
     Q_OBJECT
@@ -29,8 +27,12 @@ public:
 
 public slots:
     void init();                       // in the worker thread: opens the connection and the managers
-    void start(qint64 broadcastId);
+    void poll();                       // takes the next due or orphaned broadcast, if any
+    void start(qint64 broadcastId);    // the broadcast is due: take it now
+    void pause(qint64 broadcastId);
+    void resume(qint64 broadcastId);
     void cancel(qint64 broadcastId);
+    void retry(qint64 broadcastId, int fromState); // DeliveryState::Failed or ::Uncertain back to pending
     void shutdown();                   // in the worker thread, before it quits
 
 signals:
@@ -38,29 +40,36 @@ signals:
     void deliveryFailed(const pushdesk::DeliveryFailure &f);
     void finished(qint64 broadcastId, const pushdesk::Counters &counters, const QString &status);
     void broadcastError(qint64 broadcastId, const QString &message);
+    void idle();                       // nothing running, nothing due
 
 private:
     struct Run;
-    void next();
     Result<void> begin(qint64 broadcastId);
+    bool ownerIsGone(const ClaimCandidate &c, qint64 nowMs) const;
+    void beat();
     void pump();
     Result<bool> refill();
     Result<void> planNextPage();
+    void startJobs(QList<DeliveryWork> batch);
     void onOutcome(const DeliveryOutcome &o, qint64 subscriberId, const QString &recipient, Channel channel);
     void flush();
     void emitProgress(bool force = false);
     void end(BroadcastStatus status, const QString &reason = {});
     void abortRun(const QString &message);
+    void setStatusElsewhere(qint64 id, BroadcastStatus status, const QString &reason);
 
     std::unique_ptr<DatabaseConfig> m_dbConfig;
     EngineOptions m_options;
     std::shared_ptr<SecretStore> m_secrets;
     std::unique_ptr<Database> m_db;
     std::unique_ptr<NetworkPool> m_pool;
-    QQueue<qint64> m_waiting;
+    std::unique_ptr<QThreadPool> m_blocking;
     std::unique_ptr<Run> m_run;
-    QTimer m_flushTimer{this};    // children, so they move to the worker thread with it
+    QString m_owner;                  // host:pid:nonce
+    QTimer m_flushTimer{this};        // children, so they move to the worker thread with it
     QTimer m_progressTimer{this};
+    QTimer m_pollTimer{this};
+    QTimer m_heartbeatTimer{this};
 };
 
 } // namespace pushdesk

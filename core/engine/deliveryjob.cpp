@@ -1,30 +1,19 @@
 #include "engine/deliveryjob.h"
 
 #include "engine/networkpool.h"
+#include "engine/ratelimiter.h"
 #include "engine/tokencache.h"
 
 #include <QCoreApplication>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
+#include <QFutureWatcher>
 #include <QNetworkReply>
+#include <QPointer>
 #include <QRandomGenerator>
 #include <QTimer>
 #include <QUrlQuery>
+#include <QtConcurrent>
 
 namespace pushdesk {
-
-namespace {
-QUrl endpoint(const QUrl &base, const QString &path)
-{
-    QUrl url = base;
-    QString p = url.path();
-    if (p.endsWith(QLatin1Char('/')))
-        p.chop(1);
-    url.setPath(p + path);
-    return url;
-}
-} // namespace
 
 DeliveryJob::DeliveryJob(const SendContext &ctx, DeliveryWork work, RenderedMessage message, Done done, QObject *parent)
     : QObject(parent)
@@ -33,35 +22,68 @@ DeliveryJob::DeliveryJob(const SendContext &ctx, DeliveryWork work, RenderedMess
     , m_msg(std::move(message))
     , m_done(std::move(done))
 {
-    if (m_work.channel == Channel::Bark)
-        m_step = Step::Bark;
-    else if (m_msg.csText.isEmpty())
-        m_step = Step::Template;
+    switch (m_work.channel) {
+    case Channel::WeChat: m_route = m_msg.csText.isEmpty() ? Route::Template : Route::Custom; break;
+    case Channel::MiniProgram: m_route = m_msg.subscribeTemplateId.isEmpty() ? Route::FormTemplate : Route::Subscribe; break;
+    case Channel::Bark: m_route = Route::Bark; break;
+    case Channel::Email: m_route = Route::Email; break;
+    case Channel::Ntfy: m_route = Route::Ntfy; break;
+    case Channel::Webhook: m_route = Route::Webhook; break;
+    }
+}
+
+const SendCredit *DeliveryJob::credit() const
+{
+    return m_creditIndex < m_work.credits.size() ? &m_work.credits[m_creditIndex] : nullptr;
 }
 
 void DeliveryJob::start()
 {
-    send();
-}
-
-QString DeliveryJob::stepName() const
-{
-    switch (m_step) {
-    case Step::Custom: return QStringLiteral("custom");
-    case Step::Template: return QStringLiteral("template");
-    case Step::Bark: return QStringLiteral("bark");
+    UpstreamReply none;
+    if (m_work.channel == Channel::MiniProgram) {
+        if (m_msg.subscribeTemplateId.isEmpty() && m_msg.formTemplateId.isEmpty()) {
+            finish(DeliveryState::Skipped, none, tr("the template has no mini-program message"));
+            return;
+        }
+        if (!credit()) {
+            finish(DeliveryState::Skipped, none, tr("no send credit"));
+            return;
+        }
     }
-    return {};
+    if (m_route == Route::Webhook && m_ctx.endpoints.webhookSecret.isEmpty()) {
+        finish(DeliveryState::Failed, none, tr("no webhook signing secret is stored for the app"));
+        return;
+    }
+    if (m_route == Route::Email && m_ctx.smtp.url.isEmpty()) {
+        finish(DeliveryState::Failed, none, tr("the app has no SMTP server"));
+        return;
+    }
+    send();
 }
 
 void DeliveryJob::send()
 {
-    if (m_step == Step::Bark) {
+    const int wait = m_ctx.limiter ? m_ctx.limiter->reserve(routeName(m_route)) : 0;
+    if (wait > 0) {
+        QTimer::singleShot(wait, this, [this]() {
+            RateLimiter *limiter = std::exchange(m_ctx.limiter, nullptr); // the slot is already ours
+            send();
+            m_ctx.limiter = limiter;
+        });
+        return;
+    }
+    if (m_route == Route::Email) {
+        sendEmail();
+        return;
+    }
+    const bool needsToken = m_route == Route::Custom || m_route == Route::Template || m_route == Route::Subscribe
+                            || m_route == Route::FormTemplate;
+    if (!needsToken) {
         sendWithToken({});
         return;
     }
     if (!m_ctx.tokens) {
-        finish(DeliveryState::Failed, {}, QCoreApplication::translate("DeliveryJob", "the app has no WeChat credentials"));
+        finish(DeliveryState::Failed, {}, tr("the app has no WeChat credentials"));
         return;
     }
     QPointer<DeliveryJob> self(this);
@@ -70,6 +92,7 @@ void DeliveryJob::send()
             return;
         if (!token) {
             UpstreamReply none;
+            none.kind = UpstreamReply::Kind::NetworkError;
             self->finish(DeliveryState::Failed, none, token.error().message);
             return;
         }
@@ -77,94 +100,114 @@ void DeliveryJob::send()
     });
 }
 
-QByteArray DeliveryJob::body() const
-{
-    QJsonObject o;
-    switch (m_step) {
-    case Step::Custom:
-        o = {{QStringLiteral("touser"), m_work.subscriber.mpOpenid},
-             {QStringLiteral("msgtype"), QStringLiteral("text")},
-             {QStringLiteral("text"), QJsonObject{{QStringLiteral("content"), m_msg.csText}}}};
-        break;
-    case Step::Template: {
-        QJsonObject data;
-        for (const auto &[key, value] : m_msg.wechatFields)
-            data.insert(key, QJsonObject{{QStringLiteral("value"), value}});
-        o = {{QStringLiteral("touser"), m_work.subscriber.mpOpenid},
-             {QStringLiteral("template_id"), m_msg.wechatTemplateId},
-             {QStringLiteral("data"), data},
-             // Upstream de-duplicates on client_msg_id: one id per delivery row.
-             {QStringLiteral("client_msg_id"), QStringLiteral("pd-%1").arg(m_work.deliveryId)}};
-        if (!m_msg.wechatUrl.isEmpty())
-            o.insert(QStringLiteral("url"), m_msg.wechatUrl);
-        break;
-    }
-    case Step::Bark:
-        o = {{QStringLiteral("device_key"), m_work.subscriber.barkKey},
-             {QStringLiteral("title"), m_msg.barkTitle},
-             {QStringLiteral("body"), m_msg.barkBody},
-             {QStringLiteral("id"), QStringLiteral("pd-%1").arg(m_work.deliveryId)}};
-        if (!m_msg.barkGroup.isEmpty())
-            o.insert(QStringLiteral("group"), m_msg.barkGroup);
-        if (!m_msg.barkLevel.isEmpty())
-            o.insert(QStringLiteral("level"), m_msg.barkLevel);
-        if (!m_msg.barkUrl.isEmpty())
-            o.insert(QStringLiteral("url"), m_msg.barkUrl);
-        break;
-    }
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
-}
-
 void DeliveryJob::sendWithToken(const QString &token)
 {
-    QUrl url;
-    switch (m_step) {
-    case Step::Custom: url = endpoint(m_ctx.wechatBase, QStringLiteral("/cgi-bin/message/custom/send")); break;
-    case Step::Template: url = endpoint(m_ctx.wechatBase, QStringLiteral("/cgi-bin/message/template/send")); break;
-    case Step::Bark:
-        url = endpoint(m_work.subscriber.barkServer.isEmpty() ? m_ctx.barkBase : QUrl(m_work.subscriber.barkServer),
-                       QStringLiteral("/push"));
-        break;
-    }
+    ChannelRequest req = buildRequest(m_route, m_work, m_msg, m_ctx.endpoints, credit(), m_withPage);
     if (!token.isEmpty())
-        url.setQuery(QUrlQuery{{QStringLiteral("access_token"), token}});
+        req.url.setQuery(QUrlQuery{{QStringLiteral("access_token"), token}});
+    QNetworkRequest request = NetworkPool::jsonRequest(req.url, m_ctx.timeoutMs);
+    for (const auto &[name, value] : req.headers)
+        request.setRawHeader(name, value);
     ++m_attempts;
-    QNetworkReply *reply = m_ctx.pool->next()->post(NetworkPool::jsonRequest(url, m_ctx.timeoutMs), body());
-    connect(reply, &QNetworkReply::finished, this, [this, reply, token]() { onReply(reply, token); });
+    QNetworkReply *reply = m_ctx.pool->next()->post(request, req.body);
+    connect(reply, &QNetworkReply::finished, this, [this, reply, token]() { onReply(parseReply(m_route, reply), token); });
 }
 
-void DeliveryJob::onReply(QNetworkReply *reply, const QString &token)
+void DeliveryJob::sendEmail()
 {
-    const UpstreamReply r = m_step == Step::Bark ? UpstreamReply::fromBark(reply) : UpstreamReply::fromWeChat(reply);
-    if (r.kind == UpstreamReply::Kind::Ok) {
+    SmtpMessage m = m_ctx.smtp;
+    m.to = m_work.subscriber.email;
+    m.subject = m_msg.emailSubject.isEmpty() ? m_msg.barkTitle : m_msg.emailSubject;
+    m.body = m_msg.emailBody.isEmpty() ? m_msg.csText : m_msg.emailBody;
+    m.messageId = QStringLiteral("pd-%1@pushdesk").arg(m_work.deliveryId);
+    ++m_attempts;
+    auto *watcher = new QFutureWatcher<SmtpResult>(this);
+    connect(watcher, &QFutureWatcher<SmtpResult>::finished, this, [this, watcher]() {
+        const SmtpResult s = watcher->result();
+        watcher->deleteLater();
+        UpstreamReply r;
+        r.httpStatus = int(s.responseCode);
+        if (s.ok) {
+            r.kind = UpstreamReply::Kind::Ok;
+            r.msgid = QStringLiteral("pd-%1@pushdesk").arg(m_work.deliveryId);
+        } else {
+            r.kind = s.retryable ? UpstreamReply::Kind::NetworkError : UpstreamReply::Kind::HttpError;
+            r.errmsg = s.error;
+        }
+        onReply(r, {});
+    });
+    watcher->setFuture(QtConcurrent::run(m_ctx.blocking ? m_ctx.blocking : QThreadPool::globalInstance(),
+                                         [m]() { return SmtpSender::send(m); }));
+}
+
+bool DeliveryJob::retryLater(const UpstreamReply &r)
+{
+    if (!r.retryable() || m_retries >= m_ctx.maxRetries)
+        return false;
+    // Exponential backoff with jitter.
+    const int base = m_ctx.backoffBaseMs << m_retries;
+    const int delay = base + int(QRandomGenerator::global()->bounded(std::max(1, base)));
+    ++m_retries;
+    QTimer::singleShot(delay, this, [this]() { send(); });
+    return true;
+}
+
+void DeliveryJob::onReply(const UpstreamReply &r, const QString &token)
+{
+    using K = UpstreamReply::Kind;
+    if (r.kind == K::Ok) {
         finish(DeliveryState::Sent, r);
         return;
     }
-    if (r.kind == UpstreamReply::Kind::ApiError && isTokenError(r.errcode) && !m_tokenRetried && m_ctx.tokens) {
+    if (r.kind == K::ApiError && isTokenError(r.errcode) && !m_tokenRetried && m_ctx.tokens) {
         m_tokenRetried = true;
         m_ctx.tokens->invalidate(token);
         send();
         return;
     }
-    if (r.retryable() && m_retries < m_ctx.maxRetries) {
-        const int delay = (m_ctx.backoffBaseMs << m_retries) + int(QRandomGenerator::global()->bounded(m_ctx.backoffBaseMs));
-        ++m_retries;
-        QTimer::singleShot(delay, this, [this]() { send(); });
+    if (r.quotaSpent()) {
+        // Not sent: back to pending, and the engine pauses the broadcast with this reason.
+        finish(DeliveryState::Pending, r, tr("the upstream's daily quota is spent"));
         return;
     }
-    if (m_step == Step::Custom && r.kind == UpstreamReply::Kind::ApiError
-        && (r.errcode == errcode::OutOfWindow || r.errcode == errcode::OutOfAllowance)) {
-        if (m_msg.wechatTemplateId.isEmpty()) {
-            finish(DeliveryState::Failed, r,
-                   QCoreApplication::translate("DeliveryJob", "outside the customer-service window and the template "
-                                                              "has no WeChat template id"));
-            return;
-        }
-        // Fallback on the same row: a second attempt, never a second row (DESIGN.md).
-        m_step = Step::Template;
-        m_retries = 0;
-        send();
+    if (retryLater(r))
         return;
+    if (r.kind == K::ApiError) {
+        switch (m_route) {
+        case Route::Custom:
+            if (r.errcode == errcode::OutOfWindow || r.errcode == errcode::OutOfAllowance) {
+                if (m_msg.wechatTemplateId.isEmpty()) {
+                    finish(DeliveryState::Failed, r, tr("outside the customer-service window and the template has no WeChat template id"));
+                    return;
+                }
+                // The fallback is a second attempt on the same row, never a second row (DESIGN.md).
+                m_route = Route::Template;
+                m_retries = 0;
+                send();
+                return;
+            }
+            break;
+        case Route::FormTemplate:
+        case Route::Subscribe:
+            if (r.errcode == errcode::InvalidPage && m_withPage) {
+                m_withPage = false; // resend without the page
+                send();
+                return;
+            }
+            if (r.errcode == errcode::InvalidFormId || r.errcode == errcode::FormIdUsedUp || r.errcode == errcode::UserRefused) {
+                if (const SendCredit *c = credit())
+                    m_deadCredits.append(c->id);
+                ++m_creditIndex;
+                if (m_route == Route::FormTemplate && credit()) {
+                    m_retries = 0;
+                    send(); // the next credit in the pool
+                    return;
+                }
+            }
+            break;
+        default:
+            break;
+        }
     }
     finish(DeliveryState::Failed, r);
 }
@@ -182,7 +225,10 @@ void DeliveryJob::finish(DeliveryState state, const UpstreamReply &r, const QStr
     o.errcode = r.errcode;
     o.errmsg = r.errmsg.left(500);
     o.msgid = r.msgid;
-    o.route = stepName();
+    o.route = routeName(m_route);
+    o.deadCredits = m_deadCredits;
+    if (state == DeliveryState::Sent && (m_route == Route::Subscribe || m_route == Route::FormTemplate) && credit())
+        o.creditId = credit()->id;
     o.reason = reason.isEmpty() && state != DeliveryState::Sent ? r.describe() : reason;
     m_done(o);
     deleteLater();

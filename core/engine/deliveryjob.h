@@ -1,27 +1,29 @@
 #pragma once
-// One delivery row on its way out: the request (or, for WeChat, the customer-service → template
-// fallback chain on the same row), its bounded retries and its single token refresh.
-#include "engine/upstreamreply.h"
-#include "render/renderer.h"
-#include "store/broadcastrepository.h"
+// One delivery row on its way out: its route (or, for WeChat, the customer-service → template
+// fallback on the same row; for mini-programs, the next send credit), its rate-limit slot, bounded
+// retries with backoff and jitter, and a single token refresh.
+#include "engine/channelrequest.h"
+#include "engine/smtpsender.h"
 
 #include <QObject>
-#include <QPointer>
-#include <QUrl>
 #include <functional>
 
 class QNetworkReply;
+class QThreadPool;
 
 namespace pushdesk {
 class NetworkPool;
+class RateLimiter;
 class TokenCache;
 
 struct SendContext {
     NetworkPool *pool = nullptr;
-    TokenCache *tokens = nullptr;  // null when the app has no WeChat credentials
-    QUrl wechatBase;
-    QUrl barkBase;                 // used when the subscriber names no Bark server
-    int maxRetries = 3;            // retries of one request after the first attempt
+    TokenCache *tokens = nullptr;   // null when the app has no WeChat credentials
+    RateLimiter *limiter = nullptr; // null: unlimited
+    QThreadPool *blocking = nullptr; // for SMTP
+    ChannelEndpoints endpoints;
+    SmtpMessage smtp;               // url, user, password, from of the app
+    int maxRetries = 3;             // retries of one request after the first attempt
     int backoffBaseMs = 200;
     int timeoutMs = 15000;
 };
@@ -34,19 +36,22 @@ public:
     void start();
 
 private:
-    enum class Step { Custom, Template, Bark };
     void send();
     void sendWithToken(const QString &token);
-    void onReply(QNetworkReply *reply, const QString &token);
+    void sendEmail();
+    void onReply(const UpstreamReply &r, const QString &token);
+    bool retryLater(const UpstreamReply &r);
     void finish(DeliveryState state, const UpstreamReply &r, const QString &reason = {});
-    QByteArray body() const;
-    QString stepName() const;
+    const SendCredit *credit() const;
 
     SendContext m_ctx;
     DeliveryWork m_work;
     RenderedMessage m_msg;
     Done m_done;
-    Step m_step = Step::Custom;
+    Route m_route = Route::Custom;
+    int m_creditIndex = 0;
+    QList<qint64> m_deadCredits;
+    bool m_withPage = true;
     int m_attempts = 0;
     int m_retries = 0;
     bool m_tokenRetried = false;

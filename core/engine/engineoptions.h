@@ -17,6 +17,10 @@ struct EngineOptions {
     int backoffBaseMs = 200;
     int timeoutMs = 15000;
     QUrl sandboxUrl;             // the built-in sandbox, for apps whose upstream is "sandbox"
+    int pollIntervalMs = 1000;   // how often due and orphaned broadcasts are looked for
+    int heartbeatIntervalMs = 1000;
+    int staleOwnerMs = 10000;    // an owner silent this long is gone
+    bool autoPoll = true;        // false: only start() takes work (tests of one broadcast)
 };
 
 struct BroadcastProgress {

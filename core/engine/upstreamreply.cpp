@@ -32,7 +32,7 @@ bool UpstreamReply::retryable() const
 {
     switch (kind) {
     case Kind::NetworkError: return true;
-    case Kind::HttpError: return httpStatus >= 500;
+    case Kind::HttpError: return httpStatus >= 500 || httpStatus == 429;
     case Kind::ApiError: return errcode == errcode::Busy || errcode == errcode::MinuteQuota;
     case Kind::Garbage: return httpStatus >= 500;
     case Kind::Ok: break;
@@ -53,6 +53,45 @@ QString UpstreamReply::describe() const
             .arg(QString::fromUtf8(body.left(80)));
     }
     return {};
+}
+
+bool UpstreamReply::quotaSpent() const
+{
+    return (kind == Kind::ApiError && errcode == errcode::DailyQuota)
+           || (kind == Kind::HttpError && errcode == errcode::NtfyDailyQuota);
+}
+
+UpstreamReply UpstreamReply::fromNtfy(QNetworkReply *reply)
+{
+    UpstreamReply r;
+    readTransport(reply, r);
+    if (r.kind == Kind::NetworkError)
+        return r;
+    const QJsonObject o = QJsonDocument::fromJson(r.body).object();
+    if (r.httpStatus == 200) {
+        r.msgid = o.value(QStringLiteral("id")).toString();
+        r.kind = r.msgid.isEmpty() && o.isEmpty() ? Kind::Garbage : Kind::Ok;
+        return r;
+    }
+    // {"code":40009,"http":400,"error":"invalid topic","link":"…"}
+    r.kind = Kind::HttpError;
+    r.errcode = o.value(QStringLiteral("code")).toInt();
+    r.errmsg = o.value(QStringLiteral("error")).toString();
+    if (r.errmsg.isEmpty())
+        r.errmsg = QString::fromUtf8(r.body.left(200));
+    return r;
+}
+
+UpstreamReply UpstreamReply::fromWebhook(QNetworkReply *reply)
+{
+    UpstreamReply r;
+    readTransport(reply, r);
+    if (r.kind == Kind::NetworkError)
+        return r;
+    r.kind = r.httpStatus >= 200 && r.httpStatus < 300 ? Kind::Ok : Kind::HttpError;
+    if (r.kind != Kind::Ok)
+        r.errmsg = QString::fromUtf8(r.body.left(200));
+    return r;
 }
 
 UpstreamReply UpstreamReply::fromWeChat(QNetworkReply *reply)

@@ -23,6 +23,11 @@ struct UpstreamReply {
 
     static UpstreamReply fromWeChat(QNetworkReply *reply);
     static UpstreamReply fromBark(QNetworkReply *reply);
+    static UpstreamReply fromNtfy(QNetworkReply *reply);
+    static UpstreamReply fromWebhook(QNetworkReply *reply);
+
+    // The upstream says the daily quota is spent: stop (pause), do not burn the audience as failures.
+    bool quotaSpent() const;
 };
 
 // Errcodes the engine treats specially.
@@ -39,6 +44,12 @@ inline constexpr int MinuteQuota = 45011;
 inline constexpr int OutOfWindow = 45015;
 inline constexpr int OutOfAllowance = 45047;
 inline constexpr int TemplateArgument = 47003;
+inline constexpr int InvalidFormId = 41028;
+inline constexpr int FormIdUsedUp = 41029;
+inline constexpr int InvalidPage = 41030;
+inline constexpr int UserRefused = 43101;
+inline constexpr int NtfyTooManyRequests = 42901;
+inline constexpr int NtfyDailyQuota = 42908;
 } // namespace errcode
 
 inline bool isTokenError(int code)

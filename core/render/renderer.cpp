@@ -47,6 +47,15 @@ RenderedMessage Renderer::render(const Template &t, const QHash<QString, QString
     m.barkUrl = fill(t.barkUrl, vars);
     m.emailSubject = fill(t.emailSubject, vars);
     m.emailBody = fill(t.emailBody, vars);
+    m.subscribeTemplateId = t.subscribeTemplateId;
+    for (const auto &f : t.subscribeFields)
+        m.subscribeFields.append({f.first, fill(f.second, vars)});
+    m.formTemplateId = t.formTemplateId;
+    m.miniPage = fill(t.miniPage, vars);
+    m.ntfyTitle = fill(t.ntfyTitle, vars);
+    m.ntfyBody = fill(t.ntfyBody, vars);
+    m.ntfyPriority = t.ntfyPriority;
+    m.ntfyTags = fill(t.ntfyTags, vars);
     return m;
 }
 

@@ -18,6 +18,14 @@ struct RenderedMessage {
     QString barkUrl;
     QString emailSubject;
     QString emailBody;
+    QString subscribeTemplateId;
+    QList<QPair<QString, QString>> subscribeFields;
+    QString formTemplateId;
+    QString miniPage;
+    QString ntfyTitle;
+    QString ntfyBody;
+    int ntfyPriority = 0;
+    QString ntfyTags;
 };
 
 class Renderer {

@@ -1,5 +1,15 @@
 // Control endpoints for tests and the demo seeder: /sandbox/admin/* (JSON in, {"ok":true} or
 // HTTP 400 {"ok":false,"error":"..."} out) and /sandbox/stats.
+//   apps, followers, interaction, templates, bark/devices, reset   (see each route)
+//   grants     {"appid","openid","template_id","count":N} or {"appid","grants":[{openid,template_id,count}]}
+//   formids    {"appid","openid","form_ids":[{"form_id","uses":1|3,"expires_at":<unix s>}]}
+//              (uses default 1, expires_at default now + 7 days; a string is a form_id with defaults)
+//   seccheck   POST {"risky":[{"word","label"}],"review":[...]} replaces both lists; GET returns them
+//   webhooks   {"name","secret"}
+//   quota      POST {"appid","daily_quota":N,"used":M} per app (either key may be left out;
+//              daily_quota -1 = back to the default), or {"daily_quota":N} without appid for the
+//              default of every app; GET {"daily_quota":N,"apps":{"<appid>":{"daily_quota","used"}}}
+//   faults     POST replaces the fault settings (sandboxfaults.h); GET returns them with the seed
 #include "sandboxroutes.h"
 #include "sandboxstate.h"
 
@@ -7,7 +17,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
 #include <expected>
+#include <optional>
 
 namespace pushdesk {
 
@@ -164,6 +176,195 @@ SandboxReply barkDevicesRoute(SandboxState &state, const SandboxCall &call)
     return adminOk();
 }
 
+// Optional non-negative whole number: nullopt when absent, error text when invalid.
+std::expected<std::optional<qint64>, QString> optionalCount(const QJsonObject &body, QLatin1String key,
+                                                            qint64 min = 0)
+{
+    const QJsonValue value = body.value(key);
+    if (value.isUndefined() || value.isNull())
+        return std::optional<qint64>();
+    const double number = value.toDouble(min - 1.0);
+    if (!value.isDouble() || number < double(min) || number != double(qint64(number)))
+        return std::unexpected(key + QStringLiteral(" must be a whole number >= %1").arg(min));
+    return std::optional<qint64>(qint64(number));
+}
+
+SandboxReply grantsRoute(SandboxState &state, const SandboxCall &call)
+{
+    const auto body = adminBody(call);
+    if (!body)
+        return body.error();
+    const auto app = knownApp(state, *body);
+    if (!app)
+        return app.error();
+    const QJsonValue list = body->value(QLatin1String("grants"));
+    if (!list.isUndefined() && !list.isArray())
+        return adminError(QStringLiteral("grants must be an array"));
+    const QJsonArray rows = list.isArray() ? list.toArray() : QJsonArray{*body};
+    struct Grant {
+        QString openid, templateId;
+        int count;
+    };
+    QList<Grant> grants;
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        const QJsonObject row = rows.at(i).toObject();
+        Grant grant{row.value(QLatin1String("openid")).toString(),
+                    row.value(QLatin1String("template_id")).toString(), 1};
+        if (grant.openid.isEmpty() || grant.templateId.isEmpty())
+            return adminError(QStringLiteral("grant %1: openid and template_id are required").arg(i));
+        const auto count = optionalCount(row, QLatin1String("count"), 1);
+        if (!count)
+            return adminError(count.error());
+        grant.count = int(std::min<qint64>(count->value_or(1), 1000000000));
+        grants.append(grant);
+    }
+    for (const Grant &grant : std::as_const(grants))
+        state.addGrants(**app, grant.openid, grant.templateId, grant.count);
+    return adminOk();
+}
+
+SandboxReply formIdsRoute(SandboxState &state, const SandboxCall &call)
+{
+    const auto body = adminBody(call);
+    if (!body)
+        return body.error();
+    const auto app = knownApp(state, *body);
+    if (!app)
+        return app.error();
+    const QString openid = body->value(QLatin1String("openid")).toString();
+    if (openid.isEmpty())
+        return adminError(QStringLiteral("openid is required"));
+    const QJsonValue list = body->value(QLatin1String("form_ids"));
+    if (!list.isArray() || list.toArray().isEmpty())
+        return adminError(QStringLiteral("form_ids must be a non-empty array"));
+    constexpr qint64 weekMsecs = 7LL * 24 * 3600 * 1000;
+    QList<std::pair<QString, SandboxFormId>> credits;
+    for (const QJsonValue row : list.toArray()) {
+        const QJsonObject object = row.isString()
+                                       ? QJsonObject{{QLatin1String("form_id"), row.toString()}}
+                                       : row.toObject();
+        const QString formId = object.value(QLatin1String("form_id")).toString();
+        if (formId.isEmpty())
+            return adminError(QStringLiteral("form_ids[].form_id is required"));
+        const auto uses = optionalCount(object, QLatin1String("uses"), 1);
+        if (!uses)
+            return adminError(uses.error());
+        const QJsonValue expires = object.value(QLatin1String("expires_at"));
+        if (!expires.isUndefined() && !expires.isDouble())
+            return adminError(QStringLiteral("form_ids[].expires_at must be unix seconds"));
+        SandboxFormId credit{openid, int(std::min<qint64>(uses->value_or(1), 1000000)),
+                             expires.isDouble() ? secondsToMsecs(expires) : call.nowMsecs() + weekMsecs};
+        credits.append({formId, credit});
+    }
+    for (const auto &[formId, credit] : std::as_const(credits))
+        state.addFormId(**app, formId, credit);
+    return adminOk();
+}
+
+QJsonArray secWordsJson(const QList<SandboxSecWord> &words)
+{
+    QJsonArray array;
+    for (const SandboxSecWord &word : words)
+        array.append(QJsonObject{{QLatin1String("word"), word.word}, {QLatin1String("label"), word.label}});
+    return array;
+}
+
+std::expected<QList<SandboxSecWord>, QString> readSecWords(const QJsonObject &body, QLatin1String key,
+                                                           int defaultLabel)
+{
+    QList<SandboxSecWord> words;
+    const QJsonValue list = body.value(key);
+    if (!list.isUndefined() && !list.isArray())
+        return std::unexpected(key + QLatin1String(" must be an array"));
+    for (const QJsonValue row : list.toArray()) {
+        const QJsonObject object = row.isString() ? QJsonObject{{QLatin1String("word"), row.toString()}}
+                                                  : row.toObject();
+        SandboxSecWord word{object.value(QLatin1String("word")).toString(),
+                            object.value(QLatin1String("label")).toInt(defaultLabel)};
+        if (word.word.isEmpty())
+            return std::unexpected(key + QLatin1String("[].word must be a non-empty string"));
+        words.append(word);
+    }
+    return words;
+}
+
+SandboxReply secCheckRoute(SandboxState &state, const SandboxCall &call)
+{
+    if (call.isGet()) {
+        return sandboxwire::json(200, QJsonObject{{QLatin1String("risky"), secWordsJson(state.riskyWords())},
+                                                  {QLatin1String("review"), secWordsJson(state.reviewWords())}});
+    }
+    const auto body = adminBody(call);
+    if (!body)
+        return body.error();
+    auto risky = readSecWords(*body, QLatin1String("risky"), 20006);
+    if (!risky)
+        return adminError(risky.error());
+    auto review = readSecWords(*body, QLatin1String("review"), 20006);
+    if (!review)
+        return adminError(review.error());
+    state.setSecWords(std::move(*risky), std::move(*review));
+    return adminOk();
+}
+
+SandboxReply webhooksRoute(SandboxState &state, const SandboxCall &call)
+{
+    const auto body = adminBody(call);
+    if (!body)
+        return body.error();
+    const QString name = body->value(QLatin1String("name")).toString();
+    const QString secret = body->value(QLatin1String("secret")).toString();
+    if (name.isEmpty() || name.contains(QLatin1Char('/')))
+        return adminError(QStringLiteral("name is required and may not contain '/'"));
+    if (secret.isEmpty())
+        return adminError(QStringLiteral("secret is required"));
+    state.setWebhook(name, secret.toUtf8());
+    return adminOk();
+}
+
+SandboxReply quotaRoute(SandboxState &state, const SandboxCall &call)
+{
+    if (call.isGet())
+        return sandboxwire::json(200, state.quotaJson(call.nowMsecs()));
+    const auto body = adminBody(call);
+    if (!body)
+        return body.error();
+    const auto quota = optionalCount(*body, QLatin1String("daily_quota"), -1);
+    if (!quota)
+        return adminError(quota.error());
+    const auto used = optionalCount(*body, QLatin1String("used"));
+    if (!used)
+        return adminError(used.error());
+    if (!body->contains(QLatin1String("appid"))) {
+        if (!*quota || **quota < 0 || *used)
+            return adminError(QStringLiteral("without appid, give only daily_quota (>= 0)"));
+        state.setDefaultDailyQuota(**quota);
+        return adminOk();
+    }
+    const auto app = knownApp(state, *body);
+    if (!app)
+        return app.error();
+    if (*quota)
+        (*app)->dailyQuota = **quota;
+    if (*used)
+        state.setQuotaUsed(**app, **used, call.nowMsecs());
+    return adminOk();
+}
+
+SandboxReply faultsRoute(SandboxState &state, const SandboxCall &call)
+{
+    if (call.isGet())
+        return sandboxwire::json(200, state.faults().settingsJson());
+    const auto body = adminBody(call);
+    if (!body)
+        return body.error();
+    const auto settings = SandboxFaultSettings::fromJson(*body);
+    if (!settings)
+        return adminError(settings.error());
+    state.faults().configure(*settings);
+    return adminOk();
+}
+
 SandboxReply resetRoute(SandboxState &state, const SandboxCall &call)
 {
     if (!call.isPost())
@@ -191,6 +392,12 @@ void addAdminRoutes(SandboxRouter &router, SandboxState &state)
     add(QStringLiteral("/sandbox/admin/templates"), templatesRoute);
     add(QStringLiteral("/sandbox/admin/bark/devices"), barkDevicesRoute);
     add(QStringLiteral("/sandbox/admin/reset"), resetRoute);
+    add(QStringLiteral("/sandbox/admin/grants"), grantsRoute);
+    add(QStringLiteral("/sandbox/admin/formids"), formIdsRoute);
+    add(QStringLiteral("/sandbox/admin/seccheck"), secCheckRoute);
+    add(QStringLiteral("/sandbox/admin/webhooks"), webhooksRoute);
+    add(QStringLiteral("/sandbox/admin/quota"), quotaRoute);
+    add(QStringLiteral("/sandbox/admin/faults"), faultsRoute);
     router.add(QStringLiteral("/sandbox/stats"), [s](const SandboxCall &) {
         return sandboxwire::json(200, s->statsJson());
     }, /*countCalls=*/false);

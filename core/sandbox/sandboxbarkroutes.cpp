@@ -144,7 +144,8 @@ SandboxReply pushRoute(SandboxState &state, const SandboxCall &call)
 void addBarkRoutes(SandboxRouter &router, SandboxState &state)
 {
     SandboxState *s = &state;
-    router.add(QStringLiteral("/push"), [s](const SandboxCall &call) { return pushRoute(*s, call); });
+    router.add(QStringLiteral("/push"), [s](const SandboxCall &call) { return pushRoute(*s, call); },
+               true, SandboxFaultScope::Push);
     router.add(QStringLiteral("/ping"), [](const SandboxCall &call) {
         return sandboxwire::barkResult(200, u"pong", call.nowSeconds());
     });

@@ -34,15 +34,27 @@ bool SandboxCall::hasJsonContentType() const
     return m_request.value(QByteArrayLiteral("content-type")).toLower().startsWith("application/json");
 }
 
-void SandboxRouter::add(const QString &path, Handler handler, bool countCalls)
+void SandboxRouter::add(const QString &path, Handler handler, bool countCalls,
+                        SandboxFaultScope faults)
 {
-    m_routes.insert(path, Route{std::move(handler), countCalls});
+    m_routes.insert(path, Route{std::move(handler), countCalls, faults});
+}
+
+void SandboxRouter::addPrefix(const QString &prefix, Handler handler, SandboxFaultScope faults)
+{
+    m_prefixes.append({prefix, Route{std::move(handler), true, faults}});
 }
 
 const SandboxRouter::Route *SandboxRouter::find(const QString &path) const
 {
     const auto it = m_routes.constFind(path);
-    return it == m_routes.constEnd() ? nullptr : &it.value();
+    if (it != m_routes.constEnd())
+        return &it.value();
+    for (const auto &[prefix, route] : m_prefixes) {
+        if (path.startsWith(prefix))
+            return &route;
+    }
+    return nullptr;
 }
 
 } // namespace pushdesk

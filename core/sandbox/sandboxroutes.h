@@ -1,6 +1,7 @@
 #pragma once
-// Routing of the sandbox: one request view (SandboxCall), an O(1) path table (SandboxRouter), and
-// the functions that fill the table, one per emulated upstream.
+// Routing of the sandbox: one request view (SandboxCall), an O(1) path table plus a few prefix
+// routes (SandboxRouter), and the functions that fill the table, one per emulated upstream.
+#include "sandboxfaults.h"
 #include "sandboxwire.h"
 
 #include <QHash>
@@ -25,6 +26,8 @@ public:
     const QHttpServerRequest &request() const { return m_request; }
     QHttpServerRequest::Method method() const { return m_method; }
     bool isPost() const { return m_method == QHttpServerRequest::Method::Post; }
+    bool isGet() const { return m_method == QHttpServerRequest::Method::Get; }
+    bool isPut() const { return m_method == QHttpServerRequest::Method::Put; }
     const QString &path() const { return m_path; }
     qint64 nowMsecs() const { return m_nowMsecs; }
     qint64 nowSeconds() const { return m_nowMsecs / 1000; }
@@ -32,7 +35,7 @@ public:
     bool hasQueryItem(const QString &key) const;
     QString queryItem(const QString &key) const; // fully decoded; empty when absent
     QByteArray body() const { return m_request.body(); }
-    QByteArray header(const QByteArray &name) const { return m_request.value(name); }
+    QByteArray header(const QByteArray &name) const { return m_request.value(name); } // lower-case name
     bool hasJsonContentType() const;
 
 private:
@@ -52,18 +55,30 @@ public:
     struct Route {
         Handler handler;
         bool countCalls = true; // admin and stats routes are not counted in stats "calls"
+        SandboxFaultScope faults = SandboxFaultScope::None;
     };
 
-    void add(const QString &path, Handler handler, bool countCalls = true);
+    void add(const QString &path, Handler handler, bool countCalls = true,
+             SandboxFaultScope faults = SandboxFaultScope::None);
+    // Every path that starts with prefix (e.g. "/ntfy/") and has no exact route.
+    void addPrefix(const QString &prefix, Handler handler, SandboxFaultScope faults);
     const Route *find(const QString &path) const;
 
 private:
     QHash<QString, Route> m_routes;
+    QList<std::pair<QString, Route>> m_prefixes; // a handful: scanned only when the hash misses
 };
 
 // WeChat official account: /cgi-bin/token, /cgi-bin/stable_token, /cgi-bin/message/custom/send,
-// /cgi-bin/message/template/send.
+// /cgi-bin/message/template/send, /cgi-bin/clear_quota.
 void addWechatRoutes(SandboxRouter &router, SandboxState &state);
+// WeChat mini-program: /cgi-bin/message/subscribe/send, /cgi-bin/message/wxopen/template/send,
+// /wxa/msg_sec_check.
+void addMiniProgramRoutes(SandboxRouter &router, SandboxState &state);
+// ntfy server under /ntfy: /ntfy/<topic> and JSON publish on /ntfy/.
+void addNtfyRoutes(SandboxRouter &router, SandboxState &state);
+// Generic signed webhooks: /webhook/<name>.
+void addWebhookRoutes(SandboxRouter &router, SandboxState &state);
 // Bark server: /push, /ping, /healthz, /.
 void addBarkRoutes(SandboxRouter &router, SandboxState &state);
 // Test and demo control: /sandbox/admin/*, /sandbox/stats.

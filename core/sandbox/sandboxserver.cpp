@@ -6,17 +6,20 @@
 
 #include <QAbstractHttpServer>
 #include <QHttpServerRequest>
-#include <QHttpServerResponder>
+#include <QPointer>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTimer>
 
 namespace pushdesk {
 
 Q_LOGGING_CATEGORY(lcSandbox, "pushdesk.sandbox")
 
 // QAbstractHttpServer rather than QHttpServer: one hash lookup per request instead of a regular
-// expression per rule, and the socket is at hand for the fault injection to come (dropped
-// connections, delayed answers).
+// expression per rule, and the socket is at hand for fault injection. Answers are written to the
+// socket in one piece (sandboxwire::httpResponse) rather than through QHttpServerResponder, which
+// keeps a reference to the request and so cannot outlive handleRequest(): a delayed answer is
+// written later from a timer, if its connection is still open, while the thread serves others.
 class SandboxServer::Frontend final : public QAbstractHttpServer
 {
 public:
@@ -29,22 +32,36 @@ public:
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override
     {
-        respond(request, socket, m_server->dispatch(request));
+        SandboxReply reply = m_server->dispatch(request);
+        if (reply.delayMsecs <= 0) {
+            deliver(socket, reply);
+        } else {
+            const int delay = reply.delayMsecs;
+            QTimer::singleShot(delay, Qt::PreciseTimer, this,
+                               [socket = QPointer<QTcpSocket>(socket), reply = std::move(reply)] {
+                                   if (socket)
+                                       deliver(socket, reply);
+                               });
+        }
         return true;
     }
 
-    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override
+    void missingHandler(const QHttpServerRequest &, QTcpSocket *socket) override
     {
-        respond(request, socket, sandboxwire::notFound());
+        deliver(socket, sandboxwire::notFound());
     }
 
 private:
-    static void respond(const QHttpServerRequest &request, QTcpSocket *socket,
-                        const SandboxReply &reply)
+    static void deliver(QTcpSocket *socket, const SandboxReply &reply)
     {
-        QHttpServerResponder responder = makeResponder(request, socket);
-        responder.write(reply.body, reply.contentType,
-                        static_cast<QHttpServerResponder::StatusCode>(reply.status));
+        if (socket->state() != QAbstractSocket::ConnectedState)
+            return;
+        if (reply.dropConnection) {
+            // The server deletes the socket once it is unconnected.
+            socket->abort();
+            return;
+        }
+        socket->write(sandboxwire::httpResponse(reply));
     }
 
     SandboxServer *m_server;
@@ -57,7 +74,10 @@ SandboxServer::SandboxServer(SandboxOptions options, QObject *parent)
     , m_frontend(new Frontend(this))
 {
     addWechatRoutes(*m_router, *m_state);
+    addMiniProgramRoutes(*m_router, *m_state);
     addBarkRoutes(*m_router, *m_state);
+    addNtfyRoutes(*m_router, *m_state);
+    addWebhookRoutes(*m_router, *m_state);
     addAdminRoutes(*m_router, *m_state);
 }
 
@@ -120,7 +140,40 @@ SandboxReply SandboxServer::dispatch(const QHttpServerRequest &request)
     }
     if (route->countCalls)
         m_state->countCall(call.path());
-    return route->handler(call);
+    SandboxFaultInjector &faults = m_state->faults();
+    if (route->faults == SandboxFaultScope::None || !faults.active())
+        return route->handler(call);
+
+    // Draws happen before the route runs: an injected fault changes no state (sandboxfaults.h).
+    const SandboxFaultDraw draw = faults.draw(route->faults);
+    SandboxReply reply;
+    switch (draw.kind) {
+    case SandboxFaultDraw::None:
+        reply = route->handler(call);
+        break;
+    case SandboxFaultDraw::Drop:
+        reply.dropConnection = true;
+        break;
+    case SandboxFaultDraw::Http5xx:
+        reply = sandboxwire::plainText(draw.code, draw.code == 502 ? QByteArrayLiteral("502 Bad Gateway")
+                                                                   : QByteArrayLiteral("503 Service Unavailable"));
+        break;
+    case SandboxFaultDraw::Errcode:
+        reply = sandboxwire::wechatError(draw.code);
+        break;
+    case SandboxFaultDraw::Malformed: {
+        // After accept: the route ran and only its answer is lost; else a plausible answer cut short.
+        const SandboxReply whole = faults.settings().malformedAfterAccept
+                                       ? route->handler(call)
+                                       : route->faults == SandboxFaultScope::Wechat
+                                             ? sandboxwire::wechatOk()
+                                             : sandboxwire::barkResult(200, u"success", call.nowSeconds());
+        reply = sandboxwire::json(200, whole.body.left(std::max<qsizetype>(1, whole.body.size() / 2)));
+        break;
+    }
+    }
+    reply.delayMsecs = faults.settings().latencyMsecs;
+    return reply;
 }
 
 } // namespace pushdesk

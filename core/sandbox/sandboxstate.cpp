@@ -12,6 +12,11 @@ QLatin1String messageKindName(SandboxMessageKind kind)
     case SandboxMessageKind::Custom: return QLatin1String("custom");
     case SandboxMessageKind::Template: return QLatin1String("template");
     case SandboxMessageKind::Bark: return QLatin1String("bark");
+    case SandboxMessageKind::Subscribe: return QLatin1String("subscribe");
+    case SandboxMessageKind::WxopenTemplate: return QLatin1String("wxopen_template");
+    case SandboxMessageKind::MsgSecCheck: return QLatin1String("msg_sec_check");
+    case SandboxMessageKind::Ntfy: return QLatin1String("ntfy");
+    case SandboxMessageKind::Webhook: return QLatin1String("webhook");
     case SandboxMessageKind::Count: break;
     }
     return QLatin1String("unknown");
@@ -19,6 +24,10 @@ QLatin1String messageKindName(SandboxMessageKind kind)
 
 SandboxState::SandboxState(SandboxOptions options)
     : m_options(std::move(options))
+    , m_riskyWords(m_options.riskyWords)
+    , m_reviewWords(m_options.reviewWords)
+    , m_defaultDailyQuota(m_options.dailyQuota)
+    , m_faults(m_options.faults)
     , m_random(QRandomGenerator::securelySeeded())
 {
     if (!m_options.nowMsecs)
@@ -156,6 +165,27 @@ SandboxTokenCheck SandboxState::checkToken(const QString &token, qint64 nowMsecs
     return {0, it->app};
 }
 
+void SandboxState::expireTokens(const SandboxApp &app, qint64 nowMsecs)
+{
+    for (const SandboxTokenSlot *slot : {&app.plainTokens, &app.stableTokens}) {
+        for (const QString *token : {&slot->current, &slot->previous}) {
+            const auto it = token->isEmpty() ? m_tokens.end() : m_tokens.find(*token);
+            if (it != m_tokens.end())
+                it->expiresAtMsecs = std::min(it->expiresAtMsecs, nowMsecs);
+        }
+    }
+}
+
+void SandboxState::countMessageCall(SandboxApp &app, qint64 nowMsecs)
+{
+    ++app.messageCalls;
+    const int every = m_faults.settings().tokenExpiryEvery;
+    if (every > 0 && app.messageCalls % every == 0) {
+        expireTokens(app, nowMsecs);
+        m_faults.countTokenExpiry();
+    }
+}
+
 int SandboxState::customVerdict(const SandboxApp &app, const QString &openid, qint64 nowMsecs) const
 {
     const auto it = app.followers.constFind(openid);
@@ -229,6 +259,7 @@ QJsonObject SandboxState::statsJson() const
     stats.insert(QLatin1String("rejected"), rejected);
     stats.insert(QLatin1String("calls"), calls);
     stats.insert(QLatin1String("tokens_issued"), m_tokensIssued);
+    stats.insert(QLatin1String("faults"), m_faults.counters().toJson());
     return stats;
 }
 
@@ -240,6 +271,7 @@ void SandboxState::resetStats()
     }
     m_calls.clear();
     m_tokensIssued = 0;
+    m_faults.resetCounters();
 }
 
 void SandboxState::resetAll()
@@ -248,7 +280,13 @@ void SandboxState::resetAll()
     m_tokens.clear();
     m_apps.clear();
     m_barkDevices.clear();
+    m_webhooks.clear();
     m_nextMsgId = firstMsgId;
+    // Back to the start-up configuration (flags or SandboxOptions).
+    m_riskyWords = m_options.riskyWords;
+    m_reviewWords = m_options.reviewWords;
+    m_defaultDailyQuota = m_options.dailyQuota;
+    m_faults.configure(m_options.faults);
 }
 
 } // namespace pushdesk

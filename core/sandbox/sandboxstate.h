@@ -1,8 +1,9 @@
 #pragma once
 // Everything the emulated upstreams remember: apps and their secrets, access tokens, followers with
-// their 48-hour customer-service window, registered templates, Bark device keys, and the counters
-// that tests read back through /sandbox/stats. No HTTP here: routes translate wire <-> state.
-// Single-threaded by design: it belongs to the thread of its SandboxServer.
+// their 48-hour customer-service window, registered templates, send credits (subscribe grants and
+// form_ids), daily quotas, msg_sec_check word lists, Bark device keys, webhooks, fault settings,
+// and the counters that tests read back through /sandbox/stats. No HTTP here: routes translate
+// wire <-> state. Single-threaded by design: it belongs to the thread of its SandboxServer.
 #include "sandboxoptions.h"
 
 #include <QHash>
@@ -20,9 +21,13 @@
 namespace pushdesk {
 
 // One kind of message the sandbox accepts or rejects. Every acceptance or rejection of every kind
-// goes through SandboxState::settle(); new channels (subscribe, wxopen template, ntfy, webhook,
-// msg_sec_check) add a value here and a name in messageKindName().
-enum class SandboxMessageKind { Custom, Template, Bark, Count };
+// goes through SandboxState::settle(); a new channel adds a value here and a name in
+// messageKindName(). Stats key accepted messages by recipient: openid (WeChat), device key (Bark),
+// topic (ntfy), the body's "recipient" or the webhook name (webhook); msg_sec_check by its verdict
+// ("pass", "review", "risky").
+enum class SandboxMessageKind {
+    Custom, Template, Bark, Subscribe, WxopenTemplate, MsgSecCheck, Ntfy, Webhook, Count
+};
 QLatin1String messageKindName(SandboxMessageKind kind);
 
 struct SandboxFollower {
@@ -34,6 +39,13 @@ struct SandboxFollower {
 
 struct SandboxTemplate {
     QStringList keys; // data keys whose value must be non-empty; empty = not checked
+};
+
+// A legacy mini-program form_id (1 use, form submit) or prepay_id (3 uses, payment), 7 days.
+struct SandboxFormId {
+    QString openid; // the user who submitted it: nobody else can be sent to with it
+    int usesLeft = 1;
+    qint64 expiresAtMsecs = 0;
 };
 
 // The two token families of one app are isolated (upstream-apis.md §1): /cgi-bin/token and
@@ -51,6 +63,18 @@ struct SandboxApp {
     QHash<QString, SandboxTemplate> templates;
     SandboxTokenSlot plainTokens;
     SandboxTokenSlot stableTokens;
+    QHash<QString, int> grants;            // subscribe consent: grantKey(openid, template) -> count
+    QHash<QString, SandboxFormId> formIds; // form_id -> credit
+    qint64 dailyQuota = -1;                // -1 = the sandbox-wide default
+    qint64 quotaUsed = 0;                  // accepted messages on quotaDay
+    qint64 quotaDay = 0;
+    qint64 messageCalls = 0;               // calls with a valid token, for token_expiry_every
+};
+
+struct SandboxSecVerdict {
+    QLatin1String suggest; // "pass", "review" or "risky"
+    int label = 100;
+    QString word; // the word that matched; empty on pass
 };
 
 struct SandboxTokenGrant {
@@ -108,9 +132,52 @@ public:
     void recordInteraction(SandboxFollower &follower, qint64 atMsecs);
     quint64 nextMsgId() { return m_nextMsgId++; }
 
+    // Mini-program send credits (sandboxcredits.cpp) ---------------------------------------------
+    static QString grantKey(const QString &openid, const QString &templateId)
+    {
+        return openid + QChar(0x1f) + templateId;
+    }
+    void addGrants(SandboxApp &app, const QString &openid, const QString &templateId, int count);
+    bool spendGrant(SandboxApp &app, const QString &openid, const QString &templateId);
+    void addFormId(SandboxApp &app, const QString &formId, const SandboxFormId &credit);
+    // 41028 unknown, expired or another user's; 41029 used up; 0 = spent one use.
+    int spendFormId(SandboxApp &app, const QString &formId, const QString &openid, qint64 nowMsecs);
+
+    // Daily quota (sandboxcredits.cpp) ----------------------------------------------------------
+    qint64 defaultDailyQuota() const { return m_defaultDailyQuota; }
+    void setDefaultDailyQuota(qint64 quota) { m_defaultDailyQuota = quota; }
+    qint64 dailyQuota(const SandboxApp &app) const;
+    qint64 quotaUsed(SandboxApp &app, qint64 nowMsecs);
+    void setQuotaUsed(SandboxApp &app, qint64 used, qint64 nowMsecs);
+    bool quotaExhausted(SandboxApp &app, qint64 nowMsecs);
+    void spendQuota(SandboxApp &app, qint64 nowMsecs);
+    QJsonObject quotaJson(qint64 nowMsecs);
+
+    // Token expiry fault: counts one message call with a valid token; every
+    // token_expiry_every-th call expires all tokens of the app.
+    void countMessageCall(SandboxApp &app, qint64 nowMsecs);
+    void expireTokens(const SandboxApp &app, qint64 nowMsecs);
+
+    // msg_sec_check (sandboxcredits.cpp) --------------------------------------------------------
+    void setSecWords(QList<SandboxSecWord> risky, QList<SandboxSecWord> review);
+    const QList<SandboxSecWord> &riskyWords() const { return m_riskyWords; }
+    const QList<SandboxSecWord> &reviewWords() const { return m_reviewWords; }
+    SandboxSecVerdict secCheck(const QString &content) const;
+
     // Bark -------------------------------------------------------------------------------------
     void addBarkDevice(const QString &deviceKey) { m_barkDevices.insert(deviceKey); }
     bool hasBarkDevice(const QString &deviceKey) const { return m_barkDevices.contains(deviceKey); }
+
+    // Webhooks ---------------------------------------------------------------------------------
+    void setWebhook(const QString &name, const QByteArray &secret) { m_webhooks.insert(name, secret); }
+    const QByteArray *webhookSecret(const QString &name) const
+    {
+        const auto it = m_webhooks.constFind(name);
+        return it == m_webhooks.constEnd() ? nullptr : &it.value();
+    }
+
+    // Faults -----------------------------------------------------------------------------------
+    SandboxFaultInjector &faults() { return m_faults; }
 
     // Statistics -------------------------------------------------------------------------------
     // The single accept/reject path: errcode 0 counts recipient as accepted, anything else counts
@@ -118,7 +185,9 @@ public:
     void settle(SandboxMessageKind kind, const QString &recipient, int errcode);
     void countCall(const QString &path) { ++m_calls[path]; }
     QJsonObject statsJson() const;
-    void resetStats();
+    void resetStats(); // counters only (fault counters included)
+    // Everything: apps, tokens, credits, devices, webhooks, counters; word lists, default quota
+    // and fault settings return to the SandboxOptions the sandbox started with.
     void resetAll();
 
 private:
@@ -142,6 +211,11 @@ private:
     std::unordered_map<QString, std::unique_ptr<SandboxApp>> m_apps;
     QHash<QString, TokenRecord> m_tokens;
     QSet<QString> m_barkDevices;
+    QHash<QString, QByteArray> m_webhooks;
+    QList<SandboxSecWord> m_riskyWords;
+    QList<SandboxSecWord> m_reviewWords;
+    qint64 m_defaultDailyQuota = 0;
+    SandboxFaultInjector m_faults;
     std::array<KindStats, static_cast<size_t>(SandboxMessageKind::Count)> m_kindStats;
     QHash<QString, qint64> m_calls;
     qint64 m_tokensIssued = 0;

@@ -1,6 +1,6 @@
-// The WeChat official-account endpoints (upstream-apis.md §0-§3).
-#include "sandboxroutes.h"
-#include "sandboxstate.h"
+// The WeChat official-account endpoints (upstream-apis.md §0-§3), clear_quota, and the checks all
+// WeChat message endpoints share (sandboxwechat.h).
+#include "sandboxwechat.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -11,24 +11,16 @@
 
 namespace pushdesk {
 
-namespace {
+namespace sandboxwechat {
 
-using Kind = SandboxMessageKind;
-
-SandboxReply reject(SandboxState &state, Kind kind, int errcode, QStringView errmsg = {})
+SandboxReply reject(SandboxState &state, SandboxMessageKind kind, int errcode, QStringView errmsg)
 {
     state.settle(kind, QString(), errcode);
     return sandboxwire::wechatError(errcode, errmsg);
 }
 
-// A message request that passed the checks every WeChat message endpoint shares.
-struct WechatMessage {
-    SandboxApp *app = nullptr;
-    QJsonObject body;
-};
-
-std::expected<WechatMessage, SandboxReply> openMessage(const SandboxCall &call, SandboxState &state,
-                                                       Kind kind)
+std::expected<Message, SandboxReply> openMessage(const SandboxCall &call, SandboxState &state,
+                                                 SandboxMessageKind kind, bool countsQuota)
 {
     if (!call.isPost())
         return std::unexpected(reject(state, kind, 43002));
@@ -36,12 +28,116 @@ std::expected<WechatMessage, SandboxReply> openMessage(const SandboxCall &call, 
         state.checkToken(call.queryItem(QStringLiteral("access_token")), call.nowMsecs());
     if (check.errcode != 0)
         return std::unexpected(reject(state, kind, check.errcode));
+    state.countMessageCall(*check.app, call.nowMsecs());
+    if (countsQuota && state.quotaExhausted(*check.app, call.nowMsecs()))
+        return std::unexpected(reject(state, kind, 45009));
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(call.body(), &parseError);
     if (parseError.error != QJsonParseError::NoError || !document.isObject())
         return std::unexpected(reject(state, kind, 47001));
-    return WechatMessage{check.app, document.object()};
+    return Message{check.app, document.object()};
 }
+
+void accept(SandboxState &state, SandboxMessageKind kind, SandboxApp &app, const QString &recipient,
+            qint64 nowMsecs)
+{
+    state.spendQuota(app, nowMsecs);
+    state.settle(kind, recipient, 0);
+}
+
+std::expected<const SandboxTemplate *, int> findTemplate(const SandboxApp &app,
+                                                         const QString &templateId)
+{
+    if (templateId.isEmpty())
+        return std::unexpected(40037);
+    if (app.templates.isEmpty())
+        return nullptr;
+    const auto it = app.templates.constFind(templateId);
+    if (it == app.templates.constEnd())
+        return std::unexpected(40037);
+    return &it.value();
+}
+
+namespace {
+
+// Subscribe-message value limits by key type (upstream-apis.md §4b); -1 = not a limited type.
+int typeLimit(QStringView key)
+{
+    qsizetype end = key.size();
+    while (end > 0 && key.at(end - 1).isDigit())
+        --end;
+    const QStringView type = key.left(end);
+    if (type == u"thing" || type == u"name")
+        return 20;
+    if (type == u"number" || type == u"letter" || type == u"character_string")
+        return 32;
+    if (type == u"symbol" || type == u"phrase")
+        return 5;
+    if (type == u"phone_number")
+        return 17;
+    if (type == u"car_number")
+        return 8;
+    return -1;
+}
+
+qsizetype codePoints(QStringView text)
+{
+    qsizetype count = 0;
+    for (const QChar c : text)
+        count += c.isLowSurrogate() ? 0 : 1;
+    return count;
+}
+
+QString dataError(const QString &key, bool empty)
+{
+    return QLatin1String("argument invalid! data.") + key
+           + (empty ? QLatin1String(".value is empty") : QLatin1String(".value invalid"));
+}
+
+} // namespace
+
+int checkData(const QJsonValue &data, const SandboxTemplate *registered, bool typeLimits,
+              QString *errmsg)
+{
+    if (!data.isObject()) {
+        *errmsg = QStringLiteral("argument invalid! data is empty");
+        return 47003;
+    }
+    const QJsonObject fields = data.toObject();
+    if (registered) {
+        for (const QString &key : registered->keys) {
+            const QJsonValue value = fields.value(key).toObject().value(QLatin1String("value"));
+            const bool empty = value.isUndefined() || value.isNull()
+                               || (value.isString() && value.toString().isEmpty());
+            if (empty || value.isObject() || value.isArray()) {
+                *errmsg = dataError(key, empty);
+                return 47003;
+            }
+        }
+    }
+    if (typeLimits) {
+        for (auto it = fields.constBegin(); it != fields.constEnd(); ++it) {
+            const int limit = typeLimit(it.key());
+            const QJsonValue value = it.value().toObject().value(QLatin1String("value"));
+            if (limit < 0 || value.isUndefined())
+                continue;
+            const QString text = value.toVariant().toString();
+            if (value.isObject() || value.isArray() || codePoints(text) > limit
+                || text.contains(QLatin1Char('\n'))) {
+                *errmsg = dataError(it.key(), false);
+                return 47003;
+            }
+        }
+    }
+    return 0;
+}
+
+} // namespace sandboxwechat
+
+namespace {
+
+using Kind = SandboxMessageKind;
+using namespace sandboxwechat;
 
 bool isCustomMessageType(const QString &msgtype)
 {
@@ -106,7 +202,7 @@ SandboxReply customSendRoute(SandboxState &state, const SandboxCall &call)
     if (verdict != 0)
         return reject(state, Kind::Custom, verdict);
     state.spendCustomAllowance(*message->app, touser);
-    state.settle(Kind::Custom, touser, 0);
+    accept(state, Kind::Custom, *message->app, touser, call.nowMsecs());
     return sandboxwire::wechatOk();
 }
 
@@ -116,42 +212,41 @@ SandboxReply templateSendRoute(SandboxState &state, const SandboxCall &call)
     if (!message)
         return std::move(message.error());
     const QJsonObject &body = message->body;
-    const SandboxApp &app = *message->app;
+    SandboxApp &app = *message->app;
     const QString touser = body.value(QLatin1String("touser")).toString();
     const int verdict = state.templateRecipientVerdict(app, touser);
     if (verdict != 0)
         return reject(state, Kind::Template, verdict);
-
-    const QString templateId = body.value(QLatin1String("template_id")).toString();
-    if (templateId.isEmpty())
-        return reject(state, Kind::Template, 40037);
-    const SandboxTemplate *registered = nullptr;
-    if (!app.templates.isEmpty()) {
-        const auto it = app.templates.constFind(templateId);
-        if (it == app.templates.constEnd())
-            return reject(state, Kind::Template, 40037);
-        registered = &it.value();
-    }
-
-    const QJsonValue data = body.value(QLatin1String("data"));
-    if (!data.isObject())
-        return reject(state, Kind::Template, 47003, u"argument invalid! data is empty");
-    if (registered) {
-        const QJsonObject fields = data.toObject();
-        for (const QString &key : registered->keys) {
-            const QJsonValue value = fields.value(key).toObject().value(QLatin1String("value"));
-            const bool empty = value.isUndefined() || value.isNull()
-                               || (value.isString() && value.toString().isEmpty());
-            if (empty || value.isObject() || value.isArray()) {
-                const QString errmsg = QLatin1String("argument invalid! data.") + key
-                                       + (empty ? QLatin1String(".value is empty")
-                                                : QLatin1String(".value invalid"));
-                return reject(state, Kind::Template, 47003, errmsg);
-            }
-        }
-    }
-    state.settle(Kind::Template, touser, 0);
+    const auto registered = findTemplate(app, body.value(QLatin1String("template_id")).toString());
+    if (!registered)
+        return reject(state, Kind::Template, registered.error());
+    QString errmsg;
+    if (const int errcode = checkData(body.value(QLatin1String("data")), *registered, false, &errmsg))
+        return reject(state, Kind::Template, errcode, errmsg);
+    accept(state, Kind::Template, app, touser, call.nowMsecs());
     return sandboxwire::wechatOkWithMsgId(state.nextMsgId());
+}
+
+// POST /cgi-bin/clear_quota?access_token=... {"appid":"..."}: the day's quota starts again.
+SandboxReply clearQuotaRoute(SandboxState &state, const SandboxCall &call)
+{
+    if (!call.isPost())
+        return sandboxwire::wechatError(43002);
+    const SandboxTokenCheck check =
+        state.checkToken(call.queryItem(QStringLiteral("access_token")), call.nowMsecs());
+    if (check.errcode != 0)
+        return sandboxwire::wechatError(check.errcode);
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(call.body(), &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject())
+        return sandboxwire::wechatError(47001);
+    const QString appid = document.object().value(QLatin1String("appid")).toString();
+    if (appid.isEmpty())
+        return sandboxwire::wechatError(41002);
+    if (appid != check.app->appid) // a token only clears its own app's quota
+        return sandboxwire::wechatError(40013);
+    state.setQuotaUsed(*check.app, 0, call.nowMsecs());
+    return sandboxwire::wechatOk();
 }
 
 } // namespace
@@ -164,9 +259,13 @@ void addWechatRoutes(SandboxRouter &router, SandboxState &state)
     router.add(QStringLiteral("/cgi-bin/stable_token"),
                [s](const SandboxCall &call) { return stableTokenRoute(*s, call); });
     router.add(QStringLiteral("/cgi-bin/message/custom/send"),
-               [s](const SandboxCall &call) { return customSendRoute(*s, call); });
+               [s](const SandboxCall &call) { return customSendRoute(*s, call); }, true,
+               SandboxFaultScope::Wechat);
     router.add(QStringLiteral("/cgi-bin/message/template/send"),
-               [s](const SandboxCall &call) { return templateSendRoute(*s, call); });
+               [s](const SandboxCall &call) { return templateSendRoute(*s, call); }, true,
+               SandboxFaultScope::Wechat);
+    router.add(QStringLiteral("/cgi-bin/clear_quota"),
+               [s](const SandboxCall &call) { return clearQuotaRoute(*s, call); });
 }
 
 } // namespace pushdesk

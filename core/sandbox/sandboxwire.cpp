@@ -40,6 +40,7 @@ QLatin1String wechatErrmsg(int errcode)
     case 40008: return QLatin1String("invalid message type");
     case 40013: return QLatin1String("invalid appid");
     case 40037: return QLatin1String("invalid template_id");
+    case 40129: return QLatin1String("invalid scene");
     case 40125: return QLatin1String("invalid appsecret");
     case 41001: return QLatin1String("access_token missing");
     case 41002: return QLatin1String("appid missing");
@@ -51,6 +52,7 @@ QLatin1String wechatErrmsg(int errcode)
     case 43004: return QLatin1String("require subscribe");
     case 43019: return QLatin1String("require remove blacklist");
     case 43101: return QLatin1String("user refuse to accept the msg");
+    case 44002: return QLatin1String("empty post data");
     case 45008: return QLatin1String("article size out of limit");
     case 45009: return QLatin1String("reach max api daily quota limit");
     case 45011: return QLatin1String("api minute-quota reach limit  mustslower  retry next minute");
@@ -74,6 +76,17 @@ QByteArray requestId()
     rid.append('-');
     appendHex8(rid, random.generate());
     return rid;
+}
+
+QByteArray randomId(int length)
+{
+    static constexpr char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    QByteArray id;
+    id.reserve(length);
+    QRandomGenerator &random = threadRandom();
+    while (id.size() < length)
+        id.append(alphabet[random.bounded(62)]);
+    return id;
 }
 
 void appendJsonString(QByteArray &out, QStringView s)
@@ -157,9 +170,56 @@ SandboxReply barkResult(int code, QStringView message, qint64 timestampSeconds)
     return {code, jsonType(), body};
 }
 
+namespace {
+
+QByteArray reasonPhrase(int status)
+{
+    switch (status) {
+    case 200: return QByteArrayLiteral("OK");
+    case 400: return QByteArrayLiteral("Bad Request");
+    case 401: return QByteArrayLiteral("Unauthorized");
+    case 403: return QByteArrayLiteral("Forbidden");
+    case 404: return QByteArrayLiteral("Not Found");
+    case 405: return QByteArrayLiteral("Method Not Allowed");
+    case 413: return QByteArrayLiteral("Payload Too Large");
+    case 418: return QByteArrayLiteral("I'm a teapot");
+    case 429: return QByteArrayLiteral("Too Many Requests");
+    case 500: return QByteArrayLiteral("Internal Server Error");
+    case 502: return QByteArrayLiteral("Bad Gateway");
+    case 503: return QByteArrayLiteral("Service Unavailable");
+    default: return QByteArrayLiteral("Status");
+    }
+}
+
+} // namespace
+
+QByteArray httpResponse(const SandboxReply &reply)
+{
+    QByteArray out;
+    out.reserve(96 + reply.contentType.size() + reply.body.size());
+    out.append("HTTP/1.1 ");
+    out.append(QByteArray::number(reply.status));
+    out.append(' ');
+    out.append(reasonPhrase(reply.status));
+    if (!reply.contentType.isEmpty()) {
+        out.append("\r\nContent-Type: ");
+        out.append(reply.contentType);
+    }
+    out.append("\r\nContent-Length: ");
+    out.append(QByteArray::number(reply.body.size()));
+    out.append("\r\n\r\n");
+    out.append(reply.body);
+    return out;
+}
+
 SandboxReply json(int status, const QJsonObject &object)
 {
     return {status, jsonType(), QJsonDocument(object).toJson(QJsonDocument::Compact)};
+}
+
+SandboxReply json(int status, QByteArray body)
+{
+    return {status, jsonType(), std::move(body)};
 }
 
 SandboxReply plainText(int status, const QByteArray &text)

@@ -12,11 +12,13 @@ namespace pushdesk {
 Q_DECLARE_LOGGING_CATEGORY(lcSandbox)
 
 // What a route answers. Routes return values instead of writing to the socket so that one place
-// (SandboxServer::dispatch) can later delay, corrupt or drop answers for fault injection.
+// (SandboxServer::dispatch) can delay, corrupt or drop answers for fault injection.
 struct SandboxReply {
     int status = 200;
     QByteArray contentType;
     QByteArray body;
+    int delayMsecs = 0;          // answer this much later, from a timer (the thread is not blocked)
+    bool dropConnection = false; // close the connection instead of answering
 };
 
 namespace sandboxwire {
@@ -37,7 +39,11 @@ SandboxReply wechatToken(const QString &token, qint64 expiresInSeconds);
 // Bark: {"code":C,"message":"...","timestamp":T} with HTTP status C.
 SandboxReply barkResult(int code, QStringView message, qint64 timestampSeconds);
 
+// Whole HTTP/1.1 response (status line, Content-Type, Content-Length, body) for one socket write.
+QByteArray httpResponse(const SandboxReply &reply);
+
 SandboxReply json(int status, const QJsonObject &object);
+SandboxReply json(int status, QByteArray body); // body already serialised
 SandboxReply plainText(int status, const QByteArray &text);
 SandboxReply notFound();
 
@@ -45,6 +51,8 @@ SandboxReply notFound();
 void appendJsonString(QByteArray &out, QStringView s);
 // A fresh request id in the WeChat "xxxxxxxx-xxxxxxxx-xxxxxxxx" (lower-case hex) form.
 QByteArray requestId();
+// length random characters from [A-Za-z0-9] (ntfy message ids are 12 of them).
+QByteArray randomId(int length);
 
 } // namespace sandboxwire
 } // namespace pushdesk

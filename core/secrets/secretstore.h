@@ -18,6 +18,8 @@ public:
     virtual Result<void> remove(const QString &key) = 0;
 
     static QString appSecretKey(qint64 appId) { return QStringLiteral("app/%1/appsecret").arg(appId); }
+    static QString webhookSecretKey(qint64 appId) { return QStringLiteral("app/%1/webhook").arg(appId); }
+    static QString smtpPasswordKey(qint64 appId) { return QStringLiteral("app/%1/smtp").arg(appId); }
 };
 
 // The OS keychain through QtKeychain (Secret Service on Linux). Calls block the calling thread

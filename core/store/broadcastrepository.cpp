@@ -243,11 +243,25 @@ Result<void> BroadcastRepository::record(qint64 broadcastId, const QList<Deliver
     return m_db.transaction([&]() -> Result<void> {
         QSqlQuery q(m_db.db());
         q.prepare(QStringLiteral("UPDATE deliveries SET state = ?, reason = ?, attempts = ?, http_status = ?, "
-                                 "errcode = ?, errmsg = ?, msgid = ?, route = ?, updated_at = ? "
+                                 "errcode = ?, errmsg = ?, msgid = ?, route = ?, updated_at = ?, credit_id = ? "
                                  "WHERE id = ? AND state IN ('pending', 'in_flight')"));
+        QSqlQuery spend(m_db.db());
+        spend.prepare(QStringLiteral("UPDATE send_credits SET uses_left = uses_left - 1 WHERE id = ? AND uses_left > 0"));
+        QSqlQuery kill(m_db.db());
+        kill.prepare(QStringLiteral("UPDATE send_credits SET uses_left = 0 WHERE id = ?"));
         const qint64 now = nowMsecs();
         Counters delta;
         for (const auto &o : outcomes) {
+            for (qint64 dead : o.deadCredits) {
+                kill.bindValue(0, dead);
+                if (auto r = exec(kill); !r)
+                    return r;
+            }
+            if (o.creditId && o.state == DeliveryState::Sent) {
+                spend.bindValue(0, o.creditId);
+                if (auto r = exec(spend); !r)
+                    return r;
+            }
             q.bindValue(0, toString(o.state));
             q.bindValue(1, o.reason);
             q.bindValue(2, o.attempts);
@@ -257,10 +271,11 @@ Result<void> BroadcastRepository::record(qint64 broadcastId, const QList<Deliver
             q.bindValue(6, o.msgid);
             q.bindValue(7, o.route);
             q.bindValue(8, now);
-            q.bindValue(9, o.deliveryId);
+            q.bindValue(9, o.creditId);
+            q.bindValue(10, o.deliveryId);
             if (auto r = exec(q); !r)
                 return r;
-            if (q.numRowsAffected() > 0)
+            if (q.numRowsAffected() > 0 && o.state != DeliveryState::Pending)
                 addTo(delta, o.state, 1);
         }
         QSqlQuery u(m_db.db());
@@ -340,6 +355,141 @@ Result<QList<Delivery>> BroadcastRepository::deliveries(qint64 broadcastId, std:
         out.append(d);
     }
     return out;
+}
+
+Result<QList<ClaimCandidate>> BroadcastRepository::claimCandidates(qint64 nowMs)
+{
+    QSqlQuery q(m_db.db());
+    q.prepare(QStringLiteral("SELECT id, status, owner, heartbeat_at FROM broadcasts WHERE "
+                             "(status = 'scheduled' AND scheduled_at <= ?) OR status = 'running' "
+                             "ORDER BY scheduled_at, id LIMIT 50"));
+    q.addBindValue(nowMs);
+    if (auto r = exec(q); !r)
+        return std::unexpected(r.error());
+    QList<ClaimCandidate> out;
+    while (q.next()) {
+        ClaimCandidate c;
+        c.id = q.value(0).toLongLong();
+        fromString(q.value(1).toString(), &c.status);
+        c.owner = q.value(2).toString();
+        c.heartbeatAt = q.value(3).toLongLong();
+        out.append(c);
+    }
+    return out;
+}
+
+Result<bool> BroadcastRepository::claim(const ClaimCandidate &c, const QString &owner, qint64 nowMs)
+{
+    QSqlQuery q(m_db.db());
+    q.prepare(QStringLiteral("UPDATE broadcasts SET status = 'running', status_reason = '', owner = ?, heartbeat_at = ?, "
+                             "started_at = CASE WHEN started_at = 0 THEN ? ELSE started_at END "
+                             "WHERE id = ? AND status = ? AND owner = ? AND heartbeat_at = ?"));
+    q.addBindValue(owner);
+    q.addBindValue(nowMs);
+    q.addBindValue(nowMs);
+    q.addBindValue(c.id);
+    q.addBindValue(toString(c.status));
+    q.addBindValue(c.owner);
+    q.addBindValue(c.heartbeatAt);
+    if (auto r = exec(q); !r)
+        return std::unexpected(r.error());
+    return q.numRowsAffected() == 1;
+}
+
+Result<std::optional<BroadcastStatus>> BroadcastRepository::heartbeat(qint64 id, const QString &owner, qint64 nowMs)
+{
+    QSqlQuery q(m_db.db());
+    q.prepare(QStringLiteral("UPDATE broadcasts SET heartbeat_at = ? WHERE id = ? AND owner = ?"));
+    q.addBindValue(nowMs);
+    q.addBindValue(id);
+    q.addBindValue(owner);
+    if (auto r = exec(q); !r)
+        return std::unexpected(r.error());
+    if (q.numRowsAffected() != 1)
+        return std::optional<BroadcastStatus>();
+    q.prepare(QStringLiteral("SELECT status FROM broadcasts WHERE id = ?"));
+    q.addBindValue(id);
+    if (auto r = exec(q); !r)
+        return std::unexpected(r.error());
+    BroadcastStatus status = BroadcastStatus::Running;
+    if (q.next())
+        fromString(q.value(0).toString(), &status);
+    return std::optional<BroadcastStatus>(status);
+}
+
+Result<int> BroadcastRepository::requeue(qint64 id, DeliveryState from)
+{
+    int changed = 0;
+    auto r = m_db.transaction([&]() -> Result<void> {
+        QSqlQuery q(m_db.db());
+        q.prepare(QStringLiteral("UPDATE deliveries SET state = 'pending', updated_at = ? WHERE broadcast_id = ? AND state = ?"));
+        q.addBindValue(nowMsecs());
+        q.addBindValue(id);
+        q.addBindValue(toString(from));
+        if (auto e = exec(q); !e)
+            return e;
+        changed = q.numRowsAffected();
+        Counters delta;
+        addTo(delta, from, -changed);
+        QSqlQuery u(m_db.db());
+        if (auto e = addCounters(u, id, delta, 0); !e)
+            return e;
+        if (changed == 0)
+            return {};
+        u.prepare(QStringLiteral("UPDATE broadcasts SET status = 'scheduled', scheduled_at = 0, status_reason = '', "
+                                 "finished_at = 0 WHERE id = ? AND status IN ('finished', 'failed', 'cancelled', 'paused')"));
+        u.addBindValue(id);
+        return exec(u);
+    });
+    if (!r)
+        return std::unexpected(r.error());
+    return changed;
+}
+
+Result<void> BroadcastRepository::schedule(qint64 id, const QDateTime &at, const QString &reason)
+{
+    QSqlQuery q(m_db.db());
+    q.prepare(QStringLiteral("UPDATE broadcasts SET status = 'scheduled', scheduled_at = ?, status_reason = ? WHERE id = ?"));
+    q.addBindValue(toMsecs(at));
+    q.addBindValue(reason);
+    q.addBindValue(id);
+    return exec(q);
+}
+
+Result<int> BroadcastRepository::skipPending(qint64 id, const QString &reason)
+{
+    int changed = 0;
+    auto r = m_db.transaction([&]() -> Result<void> {
+        QSqlQuery q(m_db.db());
+        q.prepare(QStringLiteral("UPDATE deliveries SET state = 'skipped', reason = ?, updated_at = ? "
+                                 "WHERE broadcast_id = ? AND state = 'pending'"));
+        q.addBindValue(reason);
+        q.addBindValue(nowMsecs());
+        q.addBindValue(id);
+        if (auto e = exec(q); !e)
+            return e;
+        changed = q.numRowsAffected();
+        Counters delta;
+        delta.skipped = changed;
+        QSqlQuery u(m_db.db());
+        return addCounters(u, id, delta, 0);
+    });
+    if (!r)
+        return std::unexpected(r.error());
+    return changed;
+}
+
+Result<qint64> BroadcastRepository::sentSince(qint64 appId, qint64 sinceMs)
+{
+    QSqlQuery q(m_db.db());
+    q.prepare(QStringLiteral("SELECT COUNT(*) FROM deliveries d JOIN broadcasts b ON b.id = d.broadcast_id "
+                             "WHERE d.state = 'sent' AND d.updated_at >= ? AND b.app_id = ?"));
+    q.addBindValue(sinceMs);
+    q.addBindValue(appId);
+    if (auto r = exec(q); !r)
+        return std::unexpected(r.error());
+    q.next();
+    return q.value(0).toLongLong();
 }
 
 } // namespace pushdesk

@@ -23,6 +23,7 @@ struct DeliveryWork {
     Channel channel = Channel::WeChat;
     int attempts = 0;
     Subscriber subscriber;
+    QList<SendCredit> credits;     // mini-program: the credits to try, earliest valid first
 };
 
 // The outcome of one delivery attempt (or of a fallback chain on one row).
@@ -36,6 +37,16 @@ struct DeliveryOutcome {
     QString errmsg;
     QString msgid;
     QString route;
+    qint64 creditId = 0;           // the send credit spent by a sent mini-program message
+    QList<qint64> deadCredits;     // credits upstream refused (41028 / 41029 / 43101): no uses left
+};
+
+// A broadcast some engine could take: due, or running under an owner that may be gone.
+struct ClaimCandidate {
+    qint64 id = 0;
+    BroadcastStatus status = BroadcastStatus::Scheduled;
+    QString owner;
+    qint64 heartbeatAt = 0;
 };
 
 class BroadcastRepository {
@@ -61,6 +72,21 @@ public:
     Result<Counters> recount(qint64 broadcastId);
     Result<QList<Delivery>> deliveries(qint64 broadcastId, std::optional<DeliveryState> state = std::nullopt,
                                        int limit = -1);
+
+    // Ownership, so that several engines (console, workers) never run one broadcast twice.
+    Result<QList<ClaimCandidate>> claimCandidates(qint64 nowMs);
+    // Atomically takes the broadcast if it is still as the candidate saw it. True if taken.
+    Result<bool> claim(const ClaimCandidate &c, const QString &owner, qint64 nowMs);
+    // Refreshes the owner's heartbeat; returns the broadcast's status, or nullopt if another owner has it.
+    Result<std::optional<BroadcastStatus>> heartbeat(qint64 id, const QString &owner, qint64 nowMs);
+    // Puts failed (or uncertain) rows back to pending and makes the broadcast due again. Returns how many.
+    Result<int> requeue(qint64 id, DeliveryState from);
+    // Makes the broadcast wait until at (invalid = due now).
+    Result<void> schedule(qint64 id, const QDateTime &at, const QString &reason = {});
+    // Marks every pending row skipped with reason (cancelled, app suspended …). Returns how many.
+    Result<int> skipPending(qint64 id, const QString &reason);
+    // Messages the app had sent since sinceMs (for its daily quota).
+    Result<qint64> sentSince(qint64 appId, qint64 sinceMs);
 
 private:
     Database &m_db;

@@ -1,0 +1,289 @@
+// The send loop of BroadcastWorker: planning the audience page by page, claiming rows into the window,
+// recording results in grouped transactions, and stopping cleanly.
+#include "engine/broadcastrun.h"
+
+#include "policy/eligibility.h"
+#include "render/renderer.h"
+#include "store/creditrepository.h"
+#include "store/database.h"
+#include "store/subscriberrepository.h"
+
+#include <QLoggingCategory>
+
+Q_DECLARE_LOGGING_CATEGORY(lcEngine)
+
+namespace pushdesk {
+
+namespace {
+QDateTime nextMidnight()
+{
+    return QDateTime(QDate::currentDate().addDays(1), QTime(0, 0));
+}
+} // namespace
+
+Result<void> BroadcastWorker::planNextPage()
+{
+    Run &run = *m_run;
+    auto page = SubscriberRepository(*m_db).audiencePage(run.app.id, run.broadcast.audienceCursor, m_options.pageSize,
+                                                         {BindingState::Active, BindingState::Muted},
+                                                         {Reminder::Strong, Reminder::Weak});
+    if (!page)
+        return std::unexpected(page.error());
+    const QDateTime now = QDateTime::currentDateTime();
+    QList<PlannedDelivery> rows;
+    rows.reserve(page->size() * 2);
+    for (const auto &m : std::as_const(*page)) {
+        const QList<Channel> channels = EligibilityPolicy::channelsFor(m.binding);
+        for (Channel c : channels) {
+            const Eligibility e = EligibilityPolicy::decide(run.app, m.subscriber, m.binding, c, now);
+            if (e.verdict == Eligibility::Verdict::Inbox && c != channels.first())
+                continue; // one inbox message per person, not one per channel
+            PlannedDelivery row{m.subscriber.id, c, e.deliveryState(), e.reason, {}, {}};
+            if (row.state == DeliveryState::Inbox) {
+                const auto msg = Renderer::render(run.tmpl, run.variables);
+                row.inboxTitle = msg.barkTitle;
+                row.inboxBody = msg.csText.isEmpty() ? msg.barkBody : msg.csText;
+            }
+            rows.append(row);
+        }
+    }
+    const bool done = page->size() < m_options.pageSize;
+    const qint64 cursor = page->isEmpty() ? run.broadcast.audienceCursor : page->last().subscriber.id;
+    auto added = BroadcastRepository(*m_db).plan(run.broadcast.id, run.app.id, rows, cursor, done);
+    if (!added)
+        return std::unexpected(added.error());
+    run.broadcast.audienceCursor = cursor;
+    run.broadcast.audienceDone = done;
+    run.membersPlanned += page->size();
+    run.counters.total += added->total;
+    run.counters.pending += added->pending;
+    run.counters.skipped += added->skipped;
+    run.counters.inbox += added->inbox;
+    run.changed = true;
+    return {};
+}
+
+Result<bool> BroadcastWorker::refill()
+{
+    Run &run = *m_run;
+    for (;;) {
+        auto page = BroadcastRepository(*m_db).pendingPage(run.broadcast.id, run.lastDeliveryId, m_options.pageSize);
+        if (!page)
+            return std::unexpected(page.error());
+        if (!page->isEmpty()) {
+            run.lastDeliveryId = page->last().deliveryId;
+            for (auto &w : *page)
+                run.queue.push_back(std::move(w));
+            return true;
+        }
+        if (run.broadcast.audienceDone)
+            return false;
+        if (auto r = planNextPage(); !r)
+            return std::unexpected(r.error());
+    }
+}
+
+void BroadcastWorker::pump()
+{
+    if (!m_run)
+        return;
+    Run &run = *m_run;
+    if (run.stopping) {
+        if (run.inFlight == 0) {
+            flush();
+            if (m_run && m_run->inFlight == 0)
+                end(run.stopAs, run.stopReason);
+        }
+        return;
+    }
+    if (!run.ready)
+        return;
+    int free = m_options.concurrency - run.inFlight;
+    if (run.dailyQuota > 0) {
+        const qint64 left = run.dailyQuota - run.sentToday - run.inFlight;
+        if (left <= 0) {
+            run.stopping = true;
+            run.stopAs = BroadcastStatus::Scheduled;
+            run.resumeAt = nextMidnight();
+            run.stopReason = tr("the app's daily quota of %1 messages is reached; it goes on at %2")
+                                 .arg(run.dailyQuota)
+                                 .arg(QLocale().toString(run.resumeAt, QLocale::ShortFormat));
+            pump();
+            return;
+        }
+        free = int(std::min<qint64>(free, left));
+    }
+    if (free > 0) {
+        if (run.queue.empty()) {
+            auto more = refill();
+            if (!more) {
+                abortRun(more.error().message);
+                return;
+            }
+        }
+        QList<DeliveryWork> batch;
+        while (int(batch.size()) < free && !run.queue.empty()) {
+            batch.append(std::move(run.queue.front()));
+            run.queue.pop_front();
+        }
+        if (!batch.isEmpty()) {
+            QList<qint64> ids;
+            ids.reserve(batch.size());
+            for (const auto &w : batch)
+                ids.append(w.deliveryId);
+            // Durably in flight before the requests leave (invariant 3).
+            if (auto r = BroadcastRepository(*m_db).markInFlight(ids); !r) {
+                abortRun(r.error().message);
+                return;
+            }
+            run.inFlight += int(batch.size());
+            startJobs(std::move(batch));
+            return;
+        }
+    }
+    if (run.inFlight == 0 && run.queue.empty() && run.broadcast.audienceDone) {
+        // Nothing claimed, nothing queued: check the database has no pending row left either.
+        auto more = refill();
+        if (!more) {
+            abortRun(more.error().message);
+            return;
+        }
+        if (*more) {
+            pump();
+            return;
+        }
+        end(BroadcastStatus::Finished);
+    }
+}
+
+void BroadcastWorker::startJobs(QList<DeliveryWork> batch)
+{
+    Run &run = *m_run;
+    const qint64 now = nowMsecs();
+    for (auto &w : batch) {
+        if (w.channel == Channel::MiniProgram) {
+            const bool subscribe = !run.tmpl.subscribeTemplateId.isEmpty();
+            auto credits = CreditRepository(*m_db).usable(
+                w.subscriber.id, run.app.id,
+                subscribe ? QList<CreditKind>{CreditKind::Subscribe} : QList<CreditKind>{CreditKind::FormId, CreditKind::PrepayId},
+                run.tmpl.subscribeTemplateId, now);
+            if (credits)
+                w.credits = *credits;
+        }
+        QHash<QString, QString> vars = run.variables;
+        const auto recipientVars = Renderer::recipientVariables(w.subscriber);
+        for (auto it = recipientVars.cbegin(); it != recipientVars.cend(); ++it)
+            vars.insert(it.key(), it.value());
+        const qint64 subscriberId = w.subscriber.id;
+        const Channel channel = w.channel;
+        QString recipient;
+        switch (channel) {
+        case Channel::WeChat: recipient = w.subscriber.mpOpenid; break;
+        case Channel::MiniProgram: recipient = w.subscriber.miniOpenid; break;
+        case Channel::Bark: recipient = w.subscriber.barkKey; break;
+        case Channel::Email: recipient = w.subscriber.email; break;
+        case Channel::Ntfy: recipient = w.subscriber.ntfyTopic; break;
+        case Channel::Webhook: recipient = w.subscriber.webhookUrl; break;
+        }
+        auto *job = new DeliveryJob(run.ctx, std::move(w), Renderer::render(run.tmpl, vars),
+                                    [this, subscriberId, recipient, channel](const DeliveryOutcome &o) {
+                                        onOutcome(o, subscriberId, recipient, channel);
+                                    },
+                                    this);
+        job->start();
+    }
+}
+
+void BroadcastWorker::onOutcome(const DeliveryOutcome &o, qint64 subscriberId, const QString &recipient, Channel channel)
+{
+    if (!m_run)
+        return;
+    Run &run = *m_run;
+    run.results.append(o);
+    if (o.state == DeliveryState::Pending && (o.errcode == errcode::DailyQuota || o.errcode == errcode::NtfyDailyQuota)
+        && !run.stopping) {
+        run.stopping = true;
+        run.stopAs = BroadcastStatus::Paused;
+        run.stopReason = tr("the upstream says the daily quota is spent (%1); resume when it is reset").arg(o.errcode);
+    }
+    if (o.state == DeliveryState::Failed) {
+        DeliveryFailure f{run.broadcast.id, o.deliveryId, subscriberId, recipient, channel, o.errcode, o.reason};
+        if (o.errcode == errcode::TemplateArgument) {
+            // A template fault is one problem of the broadcast, not one per recipient.
+            if (!run.templateFaultReported) {
+                run.templateFaultReported = true;
+                f.reason = tr("template fault (reported once for this broadcast): %1").arg(o.errmsg);
+                run.failures.append(f);
+            }
+        } else {
+            run.failures.append(f);
+        }
+    }
+    if (run.results.size() >= m_options.flushBatch)
+        flush();
+    else if (!m_flushTimer.isActive())
+        m_flushTimer.start();
+}
+
+void BroadcastWorker::flush()
+{
+    m_flushTimer.stop();
+    if (!m_run || m_run->results.isEmpty())
+        return;
+    Run &run = *m_run;
+    const auto results = std::exchange(run.results, {});
+    const auto failures = std::exchange(run.failures, {});
+    if (!run.ownershipLost) {
+        if (auto r = BroadcastRepository(*m_db).record(run.broadcast.id, results); !r) {
+            // The rows stay in flight and become uncertain on the next start: nothing is lost or re-sent.
+            abortRun(tr("cannot record results: %1").arg(r.error().message));
+            return;
+        }
+    }
+    run.inFlight -= int(results.size());
+    for (const auto &o : results) {
+        switch (o.state) {
+        case DeliveryState::Sent:
+            ++run.counters.sent;
+            ++run.sentToday;
+            break;
+        case DeliveryState::Failed: ++run.counters.failed; break;
+        case DeliveryState::Skipped: ++run.counters.skipped; break;
+        case DeliveryState::Inbox: ++run.counters.inbox; break;
+        default: continue; // back to pending
+        }
+        --run.counters.pending;
+    }
+    run.changed = true;
+    for (const auto &f : failures)
+        emit deliveryFailed(f);
+    pump();
+}
+
+void BroadcastWorker::emitProgress(bool force)
+{
+    if (!m_run || (!force && !m_run->changed))
+        return;
+    Run &run = *m_run;
+    run.changed = false;
+    BroadcastProgress p;
+    p.broadcastId = run.broadcast.id;
+    p.counters = run.counters;
+    p.status = run.broadcast.status;
+    if (run.broadcast.audienceDone || run.membersPlanned == 0) {
+        p.expected = std::max(run.counters.total, run.broadcast.audienceDone ? 0 : run.audienceMembers);
+    } else {
+        // Rows per member so far, times the members still to plan.
+        const double perMember = double(run.counters.total) / double(run.membersPlanned);
+        p.expected = run.counters.total
+                     + qint64(perMember * double(std::max<qint64>(0, run.audienceMembers - run.membersPlanned)));
+    }
+    const double secs = run.clock.elapsed() / 1000.0;
+    const qint64 doneNow = run.counters.done() - run.doneAtStart;
+    p.ratePerSecond = secs > 0.2 ? doneNow / secs : 0;
+    const qint64 remaining = p.expected - run.counters.done();
+    p.etaSeconds = p.ratePerSecond > 0 ? qint64(remaining / p.ratePerSecond) : -1;
+    emit progress(p);
+}
+
+} // namespace pushdesk

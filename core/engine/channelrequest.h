@@ -1,0 +1,37 @@
+#pragma once
+// How each route of each channel looks on the wire (upstream-apis.md), as pure functions: what to send,
+// and how to read what came back.
+#include "engine/upstreamreply.h"
+#include "render/renderer.h"
+#include "store/broadcastrepository.h"
+
+#include <QUrl>
+
+class QNetworkReply;
+
+namespace pushdesk {
+
+enum class Route { Custom, Template, Subscribe, FormTemplate, Bark, Ntfy, Webhook, Email };
+QString routeName(Route r);
+
+struct ChannelRequest {
+    QUrl url;
+    QByteArray body;
+    QList<QPair<QByteArray, QByteArray>> headers;
+    bool needsToken = false;
+};
+
+struct ChannelEndpoints {
+    QUrl wechatBase;
+    QUrl barkBase;      // when the subscriber names no Bark server
+    QUrl ntfyBase;      // when the subscriber names no ntfy server
+    QByteArray webhookSecret;
+};
+
+ChannelRequest buildRequest(Route route, const DeliveryWork &work, const RenderedMessage &msg,
+                            const ChannelEndpoints &endpoints, const SendCredit *credit, bool withPage);
+UpstreamReply parseReply(Route route, QNetworkReply *reply);
+QByteArray webhookSignature(const QByteArray &body, const QByteArray &secret); // "sha256=<hex>"
+QUrl endpointUrl(const QUrl &base, const QString &path);
+
+} // namespace pushdesk
