@@ -68,9 +68,9 @@ int runConsole(QApplication &app, const QStringList &args)
 int main(int argc, char *argv[])
 {
     const char *mode = argc > 1 ? argv[1] : "";
-    const bool headless = std::strcmp(mode, "send") == 0 || std::strcmp(mode, "demo") == 0
-                          || std::strcmp(mode, "sandbox") == 0 || std::strcmp(mode, "--help") == 0
-                          || std::strcmp(mode, "-h") == 0 || std::strcmp(mode, "help") == 0;
+    bool headless = false;
+    for (const char *m : {"send", "demo", "sandbox", "worker", "pause", "resume", "cancel", "retry", "--help", "-h", "help"})
+        headless = headless || std::strcmp(mode, m) == 0;
     std::unique_ptr<QCoreApplication> app(headless ? new QCoreApplication(argc, argv) : new QApplication(argc, argv));
     // Headless modes speak in their own one-line messages; the log is for debugging (QT_LOGGING_RULES).
     if (headless && qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
@@ -93,5 +93,9 @@ int main(int argc, char *argv[])
         return pushdesk::cli::runSend(rest);
     if (m == QLatin1String("sandbox"))
         return pushdesk::cli::runSandbox(rest);
+    if (m == QLatin1String("worker"))
+        return pushdesk::cli::runWorker(rest);
+    if (m == QLatin1String("pause") || m == QLatin1String("resume") || m == QLatin1String("cancel") || m == QLatin1String("retry"))
+        return pushdesk::cli::runControl(rest);
     return runConsole(static_cast<QApplication &>(*app), args);
 }

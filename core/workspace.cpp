@@ -87,7 +87,7 @@ Result<void> Workspace::ensureSandbox()
     return {};
 }
 
-Result<qint64> Workspace::createBroadcast(qint64 appId, qint64 templateId, const QVariantMap &variables)
+Result<qint64> Workspace::createBroadcast(qint64 appId, qint64 templateId, const QVariantMap &variables, const QDateTime &at)
 {
     auto app = AppRepository(*m_db).findById(appId);
     if (!app)
@@ -109,6 +109,7 @@ Result<qint64> Workspace::createBroadcast(qint64 appId, qint64 templateId, const
     b.templateId = templateId;
     b.variables = variables;
     b.status = BroadcastStatus::Scheduled;
+    b.scheduledAt = at;
     b.createdBy = m_operator;
     return BroadcastRepository(*m_db).create(b);
 }

@@ -37,7 +37,8 @@ public:
     void setOperatorName(const QString &name) { m_operator = name; }
 
     // Creates a broadcast after checking what a person can get wrong, with a message that says what to do.
-    Result<qint64> createBroadcast(qint64 appId, qint64 templateId, const QVariantMap &variables);
+    // at: when it is due (invalid = now).
+    Result<qint64> createBroadcast(qint64 appId, qint64 templateId, const QVariantMap &variables, const QDateTime &at = {});
     // Starts the built-in sandbox if an app uses it and it is not running yet.
     Result<void> ensureSandbox();
 

@@ -5,6 +5,9 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QSocketNotifier>
+#include <csignal>
+#include <unistd.h>
 
 namespace pushdesk::cli {
 
@@ -50,5 +53,28 @@ bool parseMode(QCommandLineParser &parser, const QStringList &args, const QStrin
     return true;
 }
 
+
+namespace {
+int g_signalPipe[2] = {-1, -1};
+}
+
+void onTerminationSignal(std::function<void()> fn)
+{
+    if (g_signalPipe[0] < 0 && ::pipe(g_signalPipe) != 0)
+        return;
+    auto *notifier = new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, QCoreApplication::instance());
+    QObject::connect(notifier, &QSocketNotifier::activated, notifier, [notifier, fn = std::move(fn)]() {
+        char c;
+        [[maybe_unused]] auto n = ::read(g_signalPipe[0], &c, 1);
+        notifier->setEnabled(false);
+        fn();
+    });
+    auto handler = [](int) {
+        const char c = 1;
+        [[maybe_unused]] auto n = ::write(g_signalPipe[1], &c, 1);
+    };
+    std::signal(SIGINT, handler);
+    std::signal(SIGTERM, handler);
+}
 
 } // namespace pushdesk::cli

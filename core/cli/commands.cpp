@@ -2,19 +2,14 @@
 #include "cli/cliio.h"
 
 #include "demo/demodata.h"
-#include "engine/broadcastengine.h"
-#include "store/apprepository.h"
 #include "workspace.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTextStream>
-#include <cstdio>
-#include <unistd.h>
 
 namespace pushdesk::cli {
 
@@ -24,12 +19,6 @@ QString tr(const char *text)
     return QCoreApplication::translate("cli", text);
 }
 
-QString formatEta(qint64 secs)
-{
-    if (secs < 0)
-        return QStringLiteral("--:--");
-    return QStringLiteral("%1:%2").arg(secs / 60).arg(secs % 60, 2, 10, QLatin1Char('0'));
-}
 } // namespace
 
 void printError(const QString &message)
@@ -60,8 +49,16 @@ QString overview()
               "             pushdesk demo --db PATH [--subscribers N] [--upstream URL]\n"
               "  send       Run one broadcast without a window; ends with one JSON line of counts.\n"
               "             pushdesk send --db PATH --app NAME --template NAME [--var key=value]...\n"
-              "  sandbox    Run the upstream emulator (WeChat, Bark) alone.\n"
-              "             pushdesk sandbox --port N\n"
+              "             [--dry-run] [--concurrency N] [--at TIME]\n"
+              "  worker     Run scheduled and queued broadcasts without a window until stopped.\n"
+              "             pushdesk worker --db PATH [--until-idle] [--concurrency N]\n"
+              "  pause, resume, cancel\n"
+              "             Act on a broadcast, whichever console or worker runs it.\n"
+              "             pushdesk pause --db PATH --broadcast ID\n"
+              "  retry      Re-drive the failed (or, with --uncertain, the uncertain) deliveries of a broadcast.\n"
+              "             pushdesk retry --db PATH --broadcast ID [--uncertain]\n"
+              "  sandbox    Run the upstream emulator (WeChat, mini-program, Bark, ntfy, webhook) alone.\n"
+              "             pushdesk sandbox --port N [fault options]\n"
               "\n"
               "Run pushdesk MODE --help for the options of a mode.\n"
               "Exit codes: 0 done, 1 failed while running, 2 bad argument.\n");
@@ -125,122 +122,6 @@ int runDemo(const QStringList &args)
                  .arg(options.upstream)
           << Qt::endl;
     return Ok;
-}
-
-int runSend(const QStringList &args)
-{
-    QCommandLineParser parser;
-    const auto db = dbOption();
-    const QCommandLineOption app(QStringLiteral("app"), tr("Name of the app that sends."), tr("NAME"));
-    const QCommandLineOption tmpl(QStringLiteral("template"), tr("Name of the app's template."), tr("NAME"));
-    const QCommandLineOption var(QStringLiteral("var"), tr("A template variable (repeatable)."), tr("key=value"));
-    const QCommandLineOption concurrency(QStringLiteral("concurrency"), tr("Requests in flight at most (default 64)."),
-                                         tr("N"), QStringLiteral("64"));
-    parser.addOptions({db, app, tmpl, var, concurrency});
-    int exit = Ok;
-    if (!parseMode(parser, args, tr("Run one broadcast to all active strong-reminder bindings of an app."), &exit))
-        return exit;
-    if (!parser.isSet(app) || !parser.isSet(tmpl)) {
-        printError(tr("send needs --app NAME and --template NAME (see pushdesk send --help)"));
-        return UsageError;
-    }
-    QVariantMap variables;
-    for (const QString &kv : parser.values(var)) {
-        const qsizetype eq = kv.indexOf(QLatin1Char('='));
-        if (eq <= 0) {
-            printError(tr("--var needs key=value, not %1").arg(kv));
-            return UsageError;
-        }
-        variables.insert(kv.left(eq).trimmed(), kv.mid(eq + 1));
-    }
-    bool ok = false;
-    WorkspaceOptions options;
-    options.engine.concurrency = parser.value(concurrency).toInt(&ok);
-    if (!ok || options.engine.concurrency < 1 || options.engine.concurrency > 1024) {
-        printError(tr("--concurrency needs a number from 1 to 1024"));
-        return UsageError;
-    }
-    const QString path = parser.isSet(db) ? parser.value(db) : DatabaseConfig::defaultSqlitePath();
-    if (!QFileInfo::exists(path)) {
-        printError(tr("no database at %1; create one with: pushdesk demo --db %1").arg(path));
-        return RuntimeError;
-    }
-    auto ws = Workspace::open(DatabaseConfig::sqlite(path), options);
-    if (!ws) {
-        printError(ws.error().message);
-        return RuntimeError;
-    }
-    auto &w = **ws;
-    AppRepository apps(w.db());
-    auto a = apps.findByName(parser.value(app));
-    if (!a) {
-        printError(a.error().message);
-        return RuntimeError;
-    }
-    if (!*a) {
-        QStringList names;
-        if (auto all = apps.all())
-            for (const auto &x : *all)
-                names.append(x.name);
-        printError(tr("unknown app %1; known apps: %2").arg(parser.value(app), names.join(QStringLiteral(", "))));
-        return UsageError;
-    }
-    TemplateRepository templates(w.db());
-    auto t = templates.findByName((*a)->id, parser.value(tmpl));
-    if (!t || !*t) {
-        QStringList names;
-        if (auto all = templates.forApp((*a)->id))
-            for (const auto &x : *all)
-                names.append(x.name);
-        printError(tr("unknown template %1 for app %2; its templates: %3")
-                       .arg(parser.value(tmpl), (*a)->name, names.join(QStringLiteral(", "))));
-        return UsageError;
-    }
-    auto id = w.createBroadcast((*a)->id, (*t)->id, variables);
-    if (!id) {
-        printError(id.error().message);
-        return UsageError;
-    }
-
-    const bool tty = isatty(fileno(stderr));
-    QElapsedTimer lastLine;
-    lastLine.start();
-    QObject::connect(w.engine(), &BroadcastEngine::progress, [&](const BroadcastProgress &p) {
-        if (lastLine.elapsed() < (tty ? 200 : 1000))
-            return;
-        lastLine.restart();
-        const QString line = tr("broadcast %1: %2/%3 done, %4 sent, %5 failed, %6/s, ETA %7")
-                                 .arg(p.broadcastId)
-                                 .arg(p.counters.done())
-                                 .arg(p.expected)
-                                 .arg(p.counters.sent)
-                                 .arg(p.counters.failed)
-                                 .arg(qRound(p.ratePerSecond))
-                                 .arg(formatEta(p.etaSeconds));
-        err() << (tty ? QStringLiteral("\r\033[K") : QString()) << line << (tty ? QString() : QStringLiteral("\n"));
-        err().flush();
-    });
-    QString errorMessage;
-    QObject::connect(w.engine(), &BroadcastEngine::broadcastError, [&](qint64, const QString &message) { errorMessage = message; });
-    int code = Ok;
-    QObject::connect(w.engine(), &BroadcastEngine::finished, [&](qint64 bid, const Counters &c, const QString &status) {
-        if (bid != *id)
-            return;
-        if (tty)
-            err() << "\r\033[K";
-        err().flush();
-        if (!errorMessage.isEmpty()) {
-            printError(errorMessage);
-            code = RuntimeError;
-        }
-        QJsonObject line = c.toJson();
-        line.insert(QStringLiteral("broadcast"), bid);
-        line.insert(QStringLiteral("status"), status);
-        out() << QJsonDocument(line).toJson(QJsonDocument::Compact) << Qt::endl;
-        QCoreApplication::exit(code);
-    });
-    w.engine()->start(*id);
-    return QCoreApplication::exec();
 }
 
 } // namespace pushdesk::cli

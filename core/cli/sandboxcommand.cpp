@@ -5,6 +5,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QJsonDocument>
 #include <QSocketNotifier>
 #include <csignal>
 #include <unistd.h>
@@ -15,6 +16,73 @@ namespace {
 QString tr(const char *text)
 {
     return QCoreApplication::translate("cli", text);
+}
+
+// Reads the fault and content-check flags into options; false after printing a one-line error.
+bool readFaultOptions(const QCommandLineParser &parser, SandboxOptions &options)
+{
+    const auto number = [&parser](const QString &name, double min, double max, double *value) {
+        if (!parser.isSet(name))
+            return true;
+        bool ok = false;
+        const double parsed = parser.value(name).toDouble(&ok);
+        if (!ok || !(parsed >= min && parsed <= max) || (max > 1.0 && parsed != double(qint64(parsed)))) {
+            printError(max > 1.0 ? tr("--%1 needs a whole number from %2 to %3").arg(name).arg(qint64(min)).arg(qint64(max))
+                                 : tr("--%1 needs a number from 0 to 1").arg(name));
+            return false;
+        }
+        *value = parsed;
+        return true;
+    };
+    SandboxFaultSettings &faults = options.faults;
+    double latency = 0, expiry = 0, quota = 0, seed = -1;
+    if (!number(QStringLiteral("latency-ms"), 0, 600000, &latency)
+        || !number(QStringLiteral("http5xx-rate"), 0, 1, &faults.http5xxRate)
+        || !number(QStringLiteral("malformed-rate"), 0, 1, &faults.malformedRate)
+        || !number(QStringLiteral("drop-rate"), 0, 1, &faults.dropRate)
+        || !number(QStringLiteral("token-expiry-every"), 0, 1e9, &expiry)
+        || !number(QStringLiteral("daily-quota"), 0, 1e15, &quota)
+        || !number(QStringLiteral("fault-seed"), 0, 9007199254740992.0, &seed))
+        return false;
+    faults.latencyMsecs = int(latency);
+    faults.tokenExpiryEvery = int(expiry);
+    faults.malformedAfterAccept = parser.isSet(QStringLiteral("malformed-after-accept"));
+    if (seed >= 0)
+        faults.seed = quint64(seed);
+    options.dailyQuota = qint64(quota);
+    for (const QString &spec : parser.values(QStringLiteral("error-rate"))) {
+        if (const auto added = faults.addErrorRate(spec); !added) {
+            printError(tr("--error-rate: %1").arg(added.error()));
+            return false;
+        }
+    }
+    for (const QString &word : parser.values(QStringLiteral("risky-word")))
+        options.riskyWords.append({word, 20006});
+    for (const QString &word : parser.values(QStringLiteral("review-word")))
+        options.reviewWords.append({word, 21000});
+    return true;
+}
+
+QList<QCommandLineOption> faultOptions()
+{
+    const auto option = [](const char *name, const char *help, const char *value = nullptr) {
+        return value ? QCommandLineOption(QLatin1String(name), tr(help), tr(value))
+                     : QCommandLineOption(QLatin1String(name), tr(help));
+    };
+    return {
+        option("latency-ms", "Answer every message request N ms late (requests overlap).", "N"),
+        option("error-rate", "Answer WeChat errcode ERRCODE with probability RATE, e.g. -1=0.05 (repeatable).",
+               "ERRCODE=RATE"),
+        option("http5xx-rate", "Answer HTTP 502/503 with probability R.", "R"),
+        option("malformed-rate", "Answer a truncated JSON body with probability R.", "R"),
+        option("malformed-after-accept", "Process the message before mangling its answer (accepted and counted)."),
+        option("drop-rate", "Close the connection without answering with probability R.", "R"),
+        option("token-expiry-every", "Expire an app's access tokens after every N message calls.", "N"),
+        option("daily-quota", "Accepted WeChat messages per app per day, then 45009 (0 = unlimited).", "N"),
+        option("fault-seed", "Seed of the fault draws, for repeatable runs.", "N"),
+        option("risky-word", "msg_sec_check: content with WORD is risky (repeatable).", "WORD"),
+        option("review-word", "msg_sec_check: content with WORD needs review (repeatable).", "WORD"),
+    };
 }
 } // namespace
 
@@ -27,8 +95,9 @@ int runSandbox(const QStringList &args)
                                        tr("Customer-service messages per 48-hour window (default 5)."), tr("N"),
                                        QStringLiteral("5"));
     parser.addOptions({port, allowance});
+    parser.addOptions(faultOptions());
     int exit = Ok;
-    if (!parseMode(parser, args, tr("Run the upstream emulator (WeChat and Bark) until stopped."), &exit))
+    if (!parseMode(parser, args, tr("Run the upstream emulator (WeChat, Bark, ntfy, webhooks) until stopped."), &exit))
         return exit;
     bool ok = false;
     const int p = parser.value(port).toInt(&ok);
@@ -42,6 +111,8 @@ int runSandbox(const QStringList &args)
         printError(tr("--cs-allowance needs a whole number"));
         return UsageError;
     }
+    if (!readFaultOptions(parser, options))
+        return UsageError;
     SandboxServer server(options);
     QString error;
     if (server.listen(quint16(p), &error) < 0) {
@@ -50,6 +121,13 @@ int runSandbox(const QStringList &args)
     }
     out() << tr("Sandbox listening on http://127.0.0.1:%1 (stats: /sandbox/stats). Stop with Ctrl+C.").arg(server.port())
           << Qt::endl;
+    if (options.faults.injectsAnything() || options.faults.tokenExpiryEvery > 0) {
+        out() << tr("Faults: %1 (change with POST /sandbox/admin/faults)")
+                     .arg(QString::fromUtf8(QJsonDocument(options.faults.toJson()).toJson(QJsonDocument::Compact)))
+              << Qt::endl;
+    }
+    if (options.dailyQuota > 0)
+        out() << tr("Daily quota: %1 accepted WeChat messages per app.").arg(options.dailyQuota) << Qt::endl;
     // SIGINT / SIGTERM end the event loop cleanly.
     static int pipeFds[2];
     if (::pipe(pipeFds) == 0) {

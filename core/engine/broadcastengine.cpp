@@ -21,6 +21,7 @@ BroadcastEngine::BroadcastEngine(const DatabaseConfig &db, const EngineOptions &
     connect(m_worker, &BroadcastWorker::finished, this, &BroadcastEngine::finished, Qt::QueuedConnection);
     connect(m_worker, &BroadcastWorker::broadcastError, this, &BroadcastEngine::broadcastError, Qt::QueuedConnection);
     connect(m_worker, &BroadcastWorker::idle, this, &BroadcastEngine::idle, Qt::QueuedConnection);
+    connect(m_worker, &BroadcastWorker::released, this, &BroadcastEngine::released, Qt::QueuedConnection);
     m_thread.start();
     QMetaObject::invokeMethod(m_worker, &BroadcastWorker::init, Qt::QueuedConnection);
 }
@@ -40,6 +41,11 @@ void BroadcastEngine::start(qint64 broadcastId)
 void BroadcastEngine::cancel(qint64 broadcastId)
 {
     QMetaObject::invokeMethod(m_worker, [w = m_worker, broadcastId]() { w->cancel(broadcastId); }, Qt::QueuedConnection);
+}
+
+void BroadcastEngine::release()
+{
+    QMetaObject::invokeMethod(m_worker, &BroadcastWorker::release, Qt::QueuedConnection);
 }
 
 void BroadcastEngine::pause(qint64 broadcastId)

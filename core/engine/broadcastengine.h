@@ -25,6 +25,7 @@ public:
     void cancel(qint64 broadcastId);
     void retryFailed(qint64 broadcastId);      // re-drives only the failed deliveries
     void resendUncertain(qint64 broadcastId);  // an explicit operator decision, never automatic
+    void release();                             // drain, leave the running broadcast due; emits released()
 
 signals:
     void progress(const pushdesk::BroadcastProgress &p);
@@ -32,6 +33,7 @@ signals:
     void finished(qint64 broadcastId, const pushdesk::Counters &counters, const QString &status);
     void broadcastError(qint64 broadcastId, const QString &message);
     void idle(); // nothing running, nothing due
+    void released();
 
 private:
     QThread m_thread;

@@ -3,6 +3,7 @@
 #include "engine/broadcastrun.h"
 
 #include "policy/eligibility.h"
+#include "policy/forecast.h"
 #include "render/renderer.h"
 #include "store/creditrepository.h"
 #include "store/database.h"
@@ -25,19 +26,14 @@ Result<void> BroadcastWorker::planNextPage()
 {
     Run &run = *m_run;
     auto page = SubscriberRepository(*m_db).audiencePage(run.app.id, run.broadcast.audienceCursor, m_options.pageSize,
-                                                         {BindingState::Active, BindingState::Muted},
-                                                         {Reminder::Strong, Reminder::Weak});
+                                                         AudienceForecast::states(), AudienceForecast::reminders());
     if (!page)
         return std::unexpected(page.error());
     const QDateTime now = QDateTime::currentDateTime();
     QList<PlannedDelivery> rows;
     rows.reserve(page->size() * 2);
     for (const auto &m : std::as_const(*page)) {
-        const QList<Channel> channels = EligibilityPolicy::channelsFor(m.binding);
-        for (Channel c : channels) {
-            const Eligibility e = EligibilityPolicy::decide(run.app, m.subscriber, m.binding, c, now);
-            if (e.verdict == Eligibility::Verdict::Inbox && c != channels.first())
-                continue; // one inbox message per person, not one per channel
+        for (const auto &[c, e] : EligibilityPolicy::plan(run.app, m.subscriber, m.binding, now)) {
             PlannedDelivery row{m.subscriber.id, c, e.deliveryState(), e.reason, {}, {}};
             if (row.state == DeliveryState::Inbox) {
                 const auto msg = Renderer::render(run.tmpl, run.variables);

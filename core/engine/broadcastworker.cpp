@@ -1,7 +1,9 @@
 #include "engine/broadcastworker.h"
 
+#include "engine/broadcastcontrol.h"
 #include "engine/broadcastrun.h"
 #include "engine/networkpool.h"
+#include "policy/forecast.h"
 #include "render/renderer.h"
 #include "sandbox/sandboxserver.h"
 #include "secrets/secretstore.h"
@@ -118,7 +120,7 @@ bool BroadcastWorker::ownerIsGone(const ClaimCandidate &c, qint64 nowMs) const
 
 void BroadcastWorker::poll()
 {
-    if (!m_db || m_run)
+    if (!m_db || m_run || m_releasing)
         return;
     BroadcastRepository broadcasts(*m_db);
     const qint64 now = nowMsecs();
@@ -153,24 +155,23 @@ void BroadcastWorker::start(qint64 broadcastId)
     poll();
 }
 
-void BroadcastWorker::setStatusElsewhere(qint64 id, BroadcastStatus status, const QString &reason)
+void BroadcastWorker::control(qint64 id, const std::function<Result<BroadcastStatus>(BroadcastControl &)> &action)
 {
     if (!m_db)
         return;
-    // A broadcast of another engine, or not running: its owner sees the change at its next heartbeat.
-    auto b = BroadcastRepository(*m_db).findById(id);
-    if (!b || !*b)
+    BroadcastControl control(*m_db);
+    auto r = action(control);
+    if (!r) {
+        emit broadcastError(id, r.error().message);
         return;
-    const BroadcastStatus now = (*b)->status;
-    const bool active = now == BroadcastStatus::Running || now == BroadcastStatus::Scheduled || now == BroadcastStatus::Paused
-                        || now == BroadcastStatus::Draft;
-    if (!active)
-        return;
-    BroadcastRepository(*m_db).setStatus(id, status, reason);
-    if (status == BroadcastStatus::Cancelled && now != BroadcastStatus::Running) {
-        BroadcastRepository(*m_db).skipPending(id, tr("the broadcast was cancelled"));
-        emit finished(id, BroadcastRepository(*m_db).recount(id).value_or(Counters{}), toString(status));
     }
+    if (*r == BroadcastStatus::Cancelled) {
+        // Not ours and not running: it ends here.
+        auto b = BroadcastRepository(*m_db).findById(id);
+        if (b && *b && (*b)->status == BroadcastStatus::Cancelled)
+            emit finished(id, BroadcastRepository(*m_db).recount(id).value_or(Counters{}), toString(*r));
+    }
+    poll();
 }
 
 void BroadcastWorker::pause(qint64 broadcastId)
@@ -182,7 +183,7 @@ void BroadcastWorker::pause(qint64 broadcastId)
         pump();
         return;
     }
-    setStatusElsewhere(broadcastId, BroadcastStatus::Paused, tr("paused by the operator"));
+    control(broadcastId, [broadcastId](BroadcastControl &c) { return c.pause(broadcastId); });
 }
 
 void BroadcastWorker::cancel(qint64 broadcastId)
@@ -194,35 +195,39 @@ void BroadcastWorker::cancel(qint64 broadcastId)
         pump();
         return;
     }
-    setStatusElsewhere(broadcastId, BroadcastStatus::Cancelled, tr("cancelled by the operator"));
+    control(broadcastId, [broadcastId](BroadcastControl &c) { return c.cancel(broadcastId); });
 }
 
 void BroadcastWorker::resume(qint64 broadcastId)
 {
-    if (!m_db)
-        return;
-    auto b = BroadcastRepository(*m_db).findById(broadcastId);
-    if (!b || !*b)
-        return;
-    if ((*b)->status == BroadcastStatus::Paused || (*b)->status == BroadcastStatus::Scheduled)
-        BroadcastRepository(*m_db).schedule(broadcastId, {}, {});
-    poll();
+    control(broadcastId, [broadcastId](BroadcastControl &c) { return c.resume(broadcastId); });
 }
 
 void BroadcastWorker::retry(qint64 broadcastId, int fromState)
 {
-    if (!m_db || (m_run && m_run->broadcast.id == broadcastId))
-        return;
-    const auto from = DeliveryState(fromState);
-    if (from != DeliveryState::Failed && from != DeliveryState::Uncertain)
-        return;
-    auto n = BroadcastRepository(*m_db).requeue(broadcastId, from);
-    if (!n) {
-        emit broadcastError(broadcastId, n.error().message);
+    control(broadcastId, [broadcastId, fromState](BroadcastControl &c) -> Result<BroadcastStatus> {
+        auto n = c.retry(broadcastId, DeliveryState(fromState));
+        if (!n)
+            return std::unexpected(n.error());
+        qCInfo(lcEngine) << "broadcast" << broadcastId << ":" << *n << "deliveries requeued";
+        return BroadcastStatus::Scheduled;
+    });
+}
+
+void BroadcastWorker::release()
+{
+    m_pollTimer.stop();
+    m_releasing = true;
+    if (!m_run) {
+        emit released();
         return;
     }
-    qCInfo(lcEngine) << "broadcast" << broadcastId << ":" << *n << "deliveries requeued from" << toString(from);
-    poll();
+    // Drain the window, then leave the broadcast due for the next engine: nothing becomes uncertain.
+    m_run->stopping = true;
+    m_run->stopAs = BroadcastStatus::Scheduled;
+    m_run->resumeAt = {};
+    m_run->stopReason = tr("the engine stopped; it goes on at the next start");
+    pump();
 }
 
 Result<void> BroadcastWorker::begin(qint64 broadcastId)
@@ -300,8 +305,7 @@ Result<void> BroadcastWorker::begin(qint64 broadcastId)
     if (!counters)
         return std::unexpected(counters.error());
     run->counters = *counters;
-    auto members = SubscriberRepository(*m_db).audienceCount(a.id, {BindingState::Active, BindingState::Muted},
-                                                             {Reminder::Strong, Reminder::Weak});
+    auto members = SubscriberRepository(*m_db).audienceCount(a.id, AudienceForecast::states(), AudienceForecast::reminders());
     run->audienceMembers = members ? *members : 0;
     run->dailyQuota = a.dailyQuota;
     if (run->dailyQuota > 0) {
@@ -387,6 +391,10 @@ void BroadcastWorker::end(BroadcastStatus status, const QString &reason)
     qCInfo(lcEngine) << "broadcast" << id << toString(status) << "sent" << final.sent << "failed" << final.failed;
     m_run.reset();
     emit finished(id, final, toString(status));
+    if (m_releasing) {
+        emit released();
+        return;
+    }
     QMetaObject::invokeMethod(this, &BroadcastWorker::poll, Qt::QueuedConnection);
 }
 

@@ -9,6 +9,7 @@
 
 #include <QObject>
 #include <QTimer>
+#include <functional>
 #include <memory>
 
 class QThreadPool;
@@ -17,6 +18,7 @@ namespace pushdesk {
 class Database;
 class NetworkPool;
 class SecretStore;
+class BroadcastControl;
 struct DatabaseConfig;
 
 class BroadcastWorker : public QObject {
@@ -33,6 +35,7 @@ public slots:
     void resume(qint64 broadcastId);
     void cancel(qint64 broadcastId);
     void retry(qint64 broadcastId, int fromState); // DeliveryState::Failed or ::Uncertain back to pending
+    void release();                    // drain the window, leave the broadcast due, then emit released()
     void shutdown();                   // in the worker thread, before it quits
 
 signals:
@@ -41,6 +44,7 @@ signals:
     void finished(qint64 broadcastId, const pushdesk::Counters &counters, const QString &status);
     void broadcastError(qint64 broadcastId, const QString &message);
     void idle();                       // nothing running, nothing due
+    void released();
 
 private:
     struct Run;
@@ -56,7 +60,7 @@ private:
     void emitProgress(bool force = false);
     void end(BroadcastStatus status, const QString &reason = {});
     void abortRun(const QString &message);
-    void setStatusElsewhere(qint64 id, BroadcastStatus status, const QString &reason);
+    void control(qint64 id, const std::function<Result<BroadcastStatus>(BroadcastControl &)> &action);
 
     std::unique_ptr<DatabaseConfig> m_dbConfig;
     EngineOptions m_options;
@@ -66,6 +70,7 @@ private:
     std::unique_ptr<QThreadPool> m_blocking;
     std::unique_ptr<Run> m_run;
     QString m_owner;                  // host:pid:nonce
+    bool m_releasing = false;
     QTimer m_flushTimer{this};        // children, so they move to the worker thread with it
     QTimer m_progressTimer{this};
     QTimer m_pollTimer{this};

@@ -16,6 +16,20 @@ QList<Channel> EligibilityPolicy::channelsFor(const Binding &binding)
     return binding.channels.isEmpty() ? QList<Channel>{Channel::WeChat} : binding.channels;
 }
 
+QList<EligibilityPolicy::Planned> EligibilityPolicy::plan(const App &app, const Subscriber &subscriber,
+                                                         const Binding &binding, const QDateTime &now)
+{
+    QList<Planned> out;
+    const QList<Channel> channels = channelsFor(binding);
+    for (Channel c : channels) {
+        const Eligibility e = decide(app, subscriber, binding, c, now);
+        if (e.verdict == Eligibility::Verdict::Inbox && c != channels.first())
+            continue;
+        out.append({c, e});
+    }
+    return out;
+}
+
 Eligibility EligibilityPolicy::decide(const App &app, const Subscriber &subscriber, const Binding &binding,
                                       Channel channel, const QDateTime &now)
 {

@@ -27,6 +27,14 @@ public:
                               const QDateTime &now);
     // The channels a binding asks for; the plan has one delivery row per channel.
     static QList<Channel> channelsFor(const Binding &binding);
+
+    struct Planned {
+        Channel channel;
+        Eligibility eligibility;
+    };
+    // The delivery rows of one audience member: one per preferred channel, except that an inbox-only
+    // person gets one inbox message, not one per channel.
+    static QList<Planned> plan(const App &app, const Subscriber &subscriber, const Binding &binding, const QDateTime &now);
 };
 
 } // namespace pushdesk

@@ -1,0 +1,340 @@
+// `pushdesk send`, `pushdesk worker` and the broadcast controls: the engine without a window.
+#include "cli/cliio.h"
+#include "cli/commands.h"
+#include "engine/broadcastcontrol.h"
+#include "engine/broadcastengine.h"
+#include "policy/forecast.h"
+#include "render/renderer.h"
+#include "store/apprepository.h"
+#include "store/broadcastrepository.h"
+#include "workspace.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <cstdio>
+#include <unistd.h>
+
+namespace pushdesk::cli {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("cli", text);
+}
+
+QString formatEta(qint64 secs)
+{
+    if (secs < 0)
+        return QStringLiteral("--:--");
+    if (secs >= 3600)
+        return QStringLiteral("%1:%2:%3").arg(secs / 3600).arg(secs / 60 % 60, 2, 10, QLatin1Char('0')).arg(secs % 60, 2, 10, QLatin1Char('0'));
+    return QStringLiteral("%1:%2").arg(secs / 60).arg(secs % 60, 2, 10, QLatin1Char('0'));
+}
+
+void printCounts(qint64 id, const QString &status, const Counters &c, bool dryRun = false)
+{
+    QJsonObject line = c.toJson();
+    if (id)
+        line.insert(QStringLiteral("broadcast"), id);
+    line.insert(QStringLiteral("status"), status);
+    if (dryRun)
+        line.insert(QStringLiteral("dry_run"), true);
+    out() << QJsonDocument(line).toJson(QJsonDocument::Compact) << Qt::endl;
+}
+
+// "2026-11-29 09:00", "2026-11-29T09:00:00", or relative: "+7d", "+2h", "+30m", "+45s".
+QDateTime parseWhen(const QString &text)
+{
+    static const QRegularExpression relative(QStringLiteral("^\\+(\\d+)([smhdw])$"));
+    const auto m = relative.match(text.trimmed());
+    if (m.hasMatch()) {
+        const qint64 n = m.captured(1).toLongLong();
+        const QChar unit = m.captured(2).at(0);
+        const qint64 secs = unit == QLatin1Char('s') ? n : unit == QLatin1Char('m') ? n * 60 : unit == QLatin1Char('h') ? n * 3600
+                          : unit == QLatin1Char('d') ? n * 86400 : n * 7 * 86400;
+        return QDateTime::currentDateTime().addSecs(secs);
+    }
+    for (const auto &format : {Qt::ISODate, Qt::ISODateWithMs}) {
+        QDateTime t = QDateTime::fromString(text.trimmed(), format);
+        if (t.isValid())
+            return t;
+    }
+    return QDateTime::fromString(text.trimmed(), QStringLiteral("yyyy-MM-dd HH:mm"));
+}
+
+// Reports the engine's progress on stderr: one updated line on a terminal, a line a second otherwise.
+void showProgress(BroadcastEngine *engine)
+{
+    const bool tty = isatty(fileno(stderr));
+    auto *last = new QElapsedTimer;
+    last->start();
+    QObject::connect(engine, &BroadcastEngine::progress, engine, [tty, last](const BroadcastProgress &p) {
+        if (last->elapsed() < (tty ? 200 : 1000) && p.status == BroadcastStatus::Running)
+            return;
+        last->restart();
+        const QString line = tr("broadcast %1: %2/%3 done, %4 sent, %5 failed, %6/s, ETA %7")
+                                 .arg(p.broadcastId)
+                                 .arg(p.counters.done())
+                                 .arg(p.expected)
+                                 .arg(p.counters.sent)
+                                 .arg(p.counters.failed)
+                                 .arg(qRound(p.ratePerSecond))
+                                 .arg(formatEta(p.etaSeconds));
+        err() << (tty ? QStringLiteral("\r\033[K") : QString()) << line << (tty ? QString() : QStringLiteral("\n"));
+        err().flush();
+    });
+    QObject::connect(engine, &QObject::destroyed, [last]() { delete last; });
+}
+
+std::unique_ptr<Workspace> openWorkspace(const QCommandLineParser &parser, const QCommandLineOption &db,
+                                         const QCommandLineOption *concurrency, bool engine, int *exit)
+{
+    WorkspaceOptions options;
+    options.startEngine = engine;
+    if (concurrency) {
+        bool ok = false;
+        options.engine.concurrency = parser.value(*concurrency).toInt(&ok);
+        if (!ok || options.engine.concurrency < 1 || options.engine.concurrency > 1024) {
+            printError(tr("--concurrency needs a number from 1 to 1024"));
+            *exit = UsageError;
+            return nullptr;
+        }
+    }
+    const QString path = parser.isSet(db) ? parser.value(db) : DatabaseConfig::defaultSqlitePath();
+    if (!QFileInfo::exists(path)) {
+        printError(tr("no database at %1; create one with: pushdesk demo --db %1").arg(path));
+        *exit = RuntimeError;
+        return nullptr;
+    }
+    auto ws = Workspace::open(DatabaseConfig::sqlite(path), options);
+    if (!ws) {
+        printError(ws.error().message);
+        *exit = RuntimeError;
+        return nullptr;
+    }
+    return std::move(*ws);
+}
+} // namespace
+
+int runSend(const QStringList &args)
+{
+    QCommandLineParser parser;
+    const auto db = dbOption();
+    const QCommandLineOption app(QStringLiteral("app"), tr("Name of the app that sends."), tr("NAME"));
+    const QCommandLineOption tmpl(QStringLiteral("template"), tr("Name of the app's template."), tr("NAME"));
+    const QCommandLineOption var(QStringLiteral("var"), tr("A template variable (repeatable)."), tr("key=value"));
+    const QCommandLineOption concurrency(QStringLiteral("concurrency"), tr("Requests in flight at most (default 64)."),
+                                         tr("N"), QStringLiteral("64"));
+    const QCommandLineOption dryRun(QStringLiteral("dry-run"),
+                                    tr("Send nothing; print the counts it would have (sent = would be pushed)."));
+    const QCommandLineOption at(QStringLiteral("at"),
+                                tr("Schedule instead of sending now: \"2026-11-29 09:00\", an ISO time, or +7d / +2h / +30m. "
+                                   "A console or pushdesk worker sends it when due."),
+                                tr("TIME"));
+    parser.addOptions({db, app, tmpl, var, concurrency, dryRun, at});
+    int exit = Ok;
+    if (!parseMode(parser, args, tr("Run one broadcast to the app's audience without a window."), &exit))
+        return exit;
+    if (!parser.isSet(app) || !parser.isSet(tmpl)) {
+        printError(tr("send needs --app NAME and --template NAME (see pushdesk send --help)"));
+        return UsageError;
+    }
+    QVariantMap variables;
+    for (const QString &kv : parser.values(var)) {
+        const qsizetype eq = kv.indexOf(QLatin1Char('='));
+        if (eq <= 0) {
+            printError(tr("--var needs key=value, not %1").arg(kv));
+            return UsageError;
+        }
+        variables.insert(kv.left(eq).trimmed(), kv.mid(eq + 1));
+    }
+    QDateTime when;
+    if (parser.isSet(at)) {
+        when = parseWhen(parser.value(at));
+        if (!when.isValid()) {
+            printError(tr("--at needs a time such as \"2026-11-29 09:00\" or +7d, not %1").arg(parser.value(at)));
+            return UsageError;
+        }
+    }
+    const bool sendNow = !parser.isSet(dryRun) && !when.isValid();
+    auto ws = openWorkspace(parser, db, &concurrency, sendNow, &exit);
+    if (!ws)
+        return exit;
+    AppRepository apps(ws->db());
+    auto a = apps.findByName(parser.value(app));
+    if (!a) {
+        printError(a.error().message);
+        return RuntimeError;
+    }
+    if (!*a) {
+        QStringList names;
+        if (auto all = apps.all())
+            for (const auto &x : *all)
+                names.append(x.name);
+        printError(tr("unknown app %1; known apps: %2").arg(parser.value(app), names.join(QStringLiteral(", "))));
+        return UsageError;
+    }
+    TemplateRepository templates(ws->db());
+    auto t = templates.findByName((*a)->id, parser.value(tmpl));
+    if (!t || !*t) {
+        QStringList names;
+        if (auto all = templates.forApp((*a)->id))
+            for (const auto &x : *all)
+                names.append(x.name);
+        printError(tr("unknown template %1 for app %2; its templates: %3")
+                       .arg(parser.value(tmpl), (*a)->name, names.join(QStringLiteral(", "))));
+        return UsageError;
+    }
+    if (parser.isSet(dryRun)) {
+        const QStringList missing = Renderer::missingVariables(**t, variables);
+        if (!missing.isEmpty()) {
+            printError(tr("The template %1 needs a value for: %2.").arg((*t)->name, missing.join(QStringLiteral(", "))));
+            return UsageError;
+        }
+        auto forecast = AudienceForecast::compute(ws->db(), **a);
+        if (!forecast) {
+            printError(forecast.error().message);
+            return RuntimeError;
+        }
+        for (auto it = forecast->skipped.cbegin(); it != forecast->skipped.cend(); ++it)
+            err() << tr("would skip %1: %2").arg(it.value()).arg(it.key()) << Qt::endl;
+        printCounts(0, QStringLiteral("dry_run"), forecast->counts, true);
+        return Ok;
+    }
+    auto id = ws->createBroadcast((*a)->id, (*t)->id, variables, when);
+    if (!id) {
+        printError(id.error().message);
+        return UsageError;
+    }
+    if (when.isValid()) {
+        QJsonObject line{{QStringLiteral("broadcast"), *id},
+                         {QStringLiteral("status"), QStringLiteral("scheduled")},
+                         {QStringLiteral("scheduled_at"), when.toString(Qt::ISODate)}};
+        out() << QJsonDocument(line).toJson(QJsonDocument::Compact) << Qt::endl;
+        return Ok;
+    }
+
+    BroadcastEngine *engine = ws->engine();
+    showProgress(engine);
+    QString errorMessage;
+    QObject::connect(engine, &BroadcastEngine::broadcastError, [&](qint64 bid, const QString &message) {
+        if (bid == *id || bid == 0)
+            errorMessage = message;
+    });
+    int code = Ok;
+    QObject::connect(engine, &BroadcastEngine::finished, [&](qint64 bid, const Counters &c, const QString &status) {
+        if (bid != *id)
+            return;
+        if (isatty(fileno(stderr)))
+            err() << "\r\033[K";
+        if (status == QLatin1String("scheduled")) // interrupted: released for the next engine
+            err() << tr("stopped; the broadcast goes on with: pushdesk worker --db %1 --until-idle")
+                         .arg(ws->db().config().path) << Qt::endl;
+        err().flush();
+        if (!errorMessage.isEmpty()) {
+            printError(errorMessage);
+            code = RuntimeError;
+        } else if (status != QLatin1String("finished")) {
+            code = RuntimeError;
+        }
+        printCounts(bid, status, c);
+        QCoreApplication::exit(code);
+    });
+    onTerminationSignal([engine]() { engine->release(); });
+    engine->start(*id);
+    return QCoreApplication::exec();
+}
+
+int runWorker(const QStringList &args)
+{
+    QCommandLineParser parser;
+    const auto db = dbOption();
+    const QCommandLineOption untilIdle(QStringLiteral("until-idle"),
+                                       tr("Exit once nothing is running, queued or due (resumes a killed send)."));
+    const QCommandLineOption concurrency(QStringLiteral("concurrency"), tr("Requests in flight at most (default 64)."),
+                                         tr("N"), QStringLiteral("64"));
+    parser.addOptions({db, untilIdle, concurrency});
+    int exit = Ok;
+    if (!parseMode(parser, args, tr("Run scheduled and queued broadcasts without a window until stopped (SIGTERM)."), &exit))
+        return exit;
+    auto ws = openWorkspace(parser, db, &concurrency, true, &exit);
+    if (!ws)
+        return exit;
+    BroadcastEngine *engine = ws->engine();
+    showProgress(engine);
+    int code = Ok;
+    QObject::connect(engine, &BroadcastEngine::broadcastError, [&](qint64 id, const QString &message) {
+        printError(id ? tr("broadcast %1: %2").arg(id).arg(message) : message);
+        if (id == 0) // the engine itself cannot work
+            QCoreApplication::exit(RuntimeError);
+    });
+    QObject::connect(engine, &BroadcastEngine::finished, [&](qint64 id, const Counters &c, const QString &status) {
+        if (isatty(fileno(stderr)))
+            err() << "\r\033[K";
+        err().flush();
+        printCounts(id, status, c);
+    });
+    if (parser.isSet(untilIdle))
+        QObject::connect(engine, &BroadcastEngine::idle, [] { QCoreApplication::exit(Ok); });
+    QObject::connect(engine, &BroadcastEngine::released, [&code] { QCoreApplication::exit(code); });
+    onTerminationSignal([engine]() { engine->release(); });
+    return QCoreApplication::exec();
+}
+
+int runControl(const QStringList &args)
+{
+    const QString action = args.value(0);
+    QCommandLineParser parser;
+    const auto db = dbOption();
+    const QCommandLineOption broadcast(QStringLiteral("broadcast"), tr("The broadcast's id."), tr("ID"));
+    const QCommandLineOption uncertain(QStringLiteral("uncertain"),
+                                       tr("retry: re-send the uncertain deliveries instead of the failed ones "
+                                          "(they may have arrived already)."));
+    parser.addOptions({db, broadcast});
+    if (action == QLatin1String("retry"))
+        parser.addOption(uncertain);
+    int exit = Ok;
+    if (!parseMode(parser, args, tr("Act on a broadcast, whichever console or worker runs it."), &exit))
+        return exit;
+    bool ok = false;
+    const qint64 id = parser.value(broadcast).toLongLong(&ok);
+    if (!ok || id <= 0) {
+        printError(tr("%1 needs --broadcast ID").arg(action));
+        return UsageError;
+    }
+    auto ws = openWorkspace(parser, db, nullptr, false, &exit);
+    if (!ws)
+        return exit;
+    BroadcastControl control(ws->db());
+    Result<BroadcastStatus> result = fail(QString());
+    if (action == QLatin1String("pause"))
+        result = control.pause(id);
+    else if (action == QLatin1String("resume"))
+        result = control.resume(id);
+    else if (action == QLatin1String("cancel"))
+        result = control.cancel(id);
+    else {
+        auto n = control.retry(id, parser.isSet(uncertain) ? DeliveryState::Uncertain : DeliveryState::Failed);
+        if (!n) {
+            printError(n.error().message);
+            return RuntimeError;
+        }
+        out() << QCoreApplication::translate("cli", "%n deliveries of broadcast %1 are pending again; a console or pushdesk worker sends them.", nullptr, *n).arg(id)
+              << Qt::endl;
+        return Ok;
+    }
+    if (!result) {
+        printError(result.error().message);
+        return RuntimeError;
+    }
+    auto counters = BroadcastRepository(ws->db()).recount(id);
+    printCounts(id, toString(*result), counters.value_or(Counters{}));
+    return Ok;
+}
+
+} // namespace pushdesk::cli
