@@ -236,12 +236,12 @@ int runSend(const QStringList &args)
             err() << tr("stopped; the broadcast goes on with: pushdesk worker --db %1 --until-idle")
                          .arg(ws->db().config().path) << Qt::endl;
         err().flush();
-        if (!errorMessage.isEmpty()) {
+        // 0 whenever the broadcast ended as asked (finished, even with failures; paused; cancelled);
+        // 1 when it could not run.
+        if (!errorMessage.isEmpty())
             printError(errorMessage);
+        if (!errorMessage.isEmpty() || status == QLatin1String("failed"))
             code = RuntimeError;
-        } else if (status != QLatin1String("finished")) {
-            code = RuntimeError;
-        }
         printCounts(bid, status, c);
         QCoreApplication::exit(code);
     });

@@ -20,8 +20,9 @@
 //   latency_ms      every answer of these endpoints (faulty or not, drops included) leaves that
 //                   much later from a timer; the request is processed on arrival, the server
 //                   thread is never blocked, and delayed answers overlap.
-//   token_expiry_every  after every N message calls (calls with a valid token, WeChat only) of an
-//                   app, all its current tokens expire: the next use answers 42001.
+//   token_expiry_every  after every N message calls of an app (WeChat calls that reached their
+//                   route, i.e. no other fault answered, with a valid token), all its current
+//                   tokens (/cgi-bin/token and stable_token) expire: the next use answers 42001.
 // Rates are probabilities in [0, 1]: 0 never draws, 1 always hits. Injected faults are counted in
 // /sandbox/stats "faults": {"http5xx","dropped","malformed","errcode":{"<code>":n},
 // "token_expired"} (token_expired counts expiry events, not the 42001 answers that follow).

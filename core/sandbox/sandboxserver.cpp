@@ -33,26 +33,33 @@ protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override
     {
         SandboxReply reply = m_server->dispatch(request);
+        const bool close = wantsClose(request);
         if (reply.delayMsecs <= 0) {
-            deliver(socket, reply);
+            deliver(socket, reply, close);
         } else {
             const int delay = reply.delayMsecs;
             QTimer::singleShot(delay, Qt::PreciseTimer, this,
-                               [socket = QPointer<QTcpSocket>(socket), reply = std::move(reply)] {
+                               [socket = QPointer<QTcpSocket>(socket), reply = std::move(reply), close] {
                                    if (socket)
-                                       deliver(socket, reply);
+                                       deliver(socket, reply, close);
                                });
         }
         return true;
     }
 
-    void missingHandler(const QHttpServerRequest &, QTcpSocket *socket) override
+    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override
     {
-        deliver(socket, sandboxwire::notFound());
+        deliver(socket, sandboxwire::notFound(), wantsClose(request));
     }
 
 private:
-    static void deliver(QTcpSocket *socket, const SandboxReply &reply)
+    static bool wantsClose(const QHttpServerRequest &request)
+    {
+        const QByteArray connection = request.value(QByteArrayLiteral("connection"));
+        return !connection.isEmpty() && connection.compare("close", Qt::CaseInsensitive) == 0;
+    }
+
+    static void deliver(QTcpSocket *socket, const SandboxReply &reply, bool close)
     {
         if (socket->state() != QAbstractSocket::ConnectedState)
             return;
@@ -62,6 +69,8 @@ private:
             return;
         }
         socket->write(sandboxwire::httpResponse(reply));
+        if (close)
+            socket->disconnectFromHost(); // after the pending bytes are written
     }
 
     SandboxServer *m_server;

@@ -1,6 +1,9 @@
 #pragma once
-// The upstream emulator ("sandbox"): WeChat token / customer-service / template endpoints and the
-// Bark server, faithful to upstream-apis.md, plus /sandbox/admin/* and /sandbox/stats for tests.
+// The upstream emulator ("sandbox"), faithful to upstream-apis.md: WeChat tokens, customer-service,
+// template, mini-program subscribe and legacy form_id template messages, msg_sec_check and
+// clear_quota; the Bark server; ntfy under /ntfy; signed webhooks under /webhook/<name>; plus
+// /sandbox/admin/* and /sandbox/stats for tests and the demo. Faults (latency, errcodes, HTTP 5xx,
+// malformed bodies, dropped connections, token expiry) are described in sandboxfaults.h.
 // A SandboxServer lives in one thread; SandboxHost runs one on a thread of its own.
 #include "sandboxoptions.h"
 
