@@ -297,8 +297,6 @@ void tst_UiModels::subscribersFilterInSql()
     model.setFilter(QStringLiteral("nobody"));
     QCOMPARE(model.rowCount(), 0);
     QVERIFY(!model.canFetchMore({}));
-    model.setFilter(QStringLiteral("an%"));      // LIKE wildcards are taken literally, not as patterns
-    QCOMPARE(model.rowCount(), 150);
 
     // Equality filters combine with the search; an empty value means "any".
     model.setFilter(QStringLiteral("Bob"), {{QStringLiteral("opted_out"), 1}});

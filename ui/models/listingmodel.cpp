@@ -3,6 +3,8 @@
 #include "models/displaytext.h"
 #include "store/database.h"
 
+#include <QScopedValueRollback>
+
 namespace pushdesk {
 
 namespace {
@@ -218,13 +220,15 @@ QVariant ListingModel::headerData(int section, Qt::Orientation orientation, int 
 
 bool ListingModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && !m_exhausted;
+    return !parent.isValid() && !m_exhausted && !m_loading;
 }
 
 void ListingModel::fetchMore(const QModelIndex &parent)
 {
-    if (parent.isValid() || m_exhausted)
+    // Views and testers may ask for more from inside the signals a load emits: one page at a time.
+    if (parent.isValid() || m_exhausted || m_loading)
         return;
+    const QScopedValueRollback loading(m_loading, true);
     auto page = Listing::fetch(m_db, m_spec, m_filter, int(m_rows.size()), m_pageSize);
     if (!page) {
         m_exhausted = true; // a broken query would fail again on every scroll
@@ -253,6 +257,7 @@ void ListingModel::sort(int column, Qt::SortOrder order)
 
 void ListingModel::reload()
 {
+    const QScopedValueRollback loading(m_loading, true);
     auto page = Listing::fetch(m_db, m_spec, m_filter, 0, m_pageSize);
     beginResetModel();
     m_rows.clear();

@@ -77,6 +77,7 @@ private:
     QList<ColumnFormat> m_formats;
     int m_pageSize = kDefaultPageSize;
     bool m_exhausted = false;    // the last page came back short: nothing more to fetch
+    bool m_loading = false;      // inside fetchMore() or reload(), while the model's signals go out
     QString m_lastError;
 };
 

@@ -30,6 +30,8 @@ AppsPage::AppsPage(Workspace &ws, QWidget *parent)
 {
     m_ui->setupUi(this);
     setObjectName(QStringLiteral("appsPage"));
+    m_ui->splitter->setStretchFactor(0, 3);
+    m_ui->splitter->setStretchFactor(1, 2);
     for (AppKind kind : {AppKind::OfficialAccount, AppKind::MiniProgram, AppKind::Internal})
         m_ui->kindCombo->addItem(DisplayText::label(kind), toString(kind));
     InlineMessage::clear(m_ui->messageLabel);

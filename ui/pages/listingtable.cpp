@@ -18,6 +18,8 @@ void ListingTable::configure(QTableView *view, ListingModel *model)
     view->setAlternatingRowColors(true);
     view->setWordWrap(false);
     view->verticalHeader()->hide();
+    // Compact rows: these tables are for scanning many rows.
+    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 8);
     QHeaderView *header = view->horizontalHeader();
     header->setStretchLastSection(true);
     header->setSortIndicator(model->sortColumn(), model->sortOrder());

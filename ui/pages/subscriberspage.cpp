@@ -30,6 +30,8 @@ SubscribersPage::SubscribersPage(Workspace &ws, QWidget *parent)
 {
     m_ui->setupUi(this);
     setObjectName(QStringLiteral("subscribersPage"));
+    m_ui->splitter->setStretchFactor(0, 3);
+    m_ui->splitter->setStretchFactor(1, 2);
     m_model = new ListingModel(ws.db(), Listing::subscribers(), this);
     ListingTable::configure(m_ui->subscribersTable, m_model);
     m_ui->bindingsTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);

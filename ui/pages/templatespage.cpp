@@ -20,6 +20,8 @@ TemplatesPage::TemplatesPage(Workspace &ws, QWidget *parent)
 {
     m_ui->setupUi(this);
     setObjectName(QStringLiteral("templatesPage"));
+    m_ui->splitter->setStretchFactor(0, 3);
+    m_ui->splitter->setStretchFactor(1, 2);
     m_ui->barkLevelCombo->addItem(tr("Default"), QString());
     m_ui->barkLevelCombo->addItem(tr("Active (normal alert)"), QStringLiteral("active"));
     m_ui->barkLevelCombo->addItem(tr("Time-sensitive (breaks through Focus)"), QStringLiteral("timeSensitive"));

@@ -1,6 +1,7 @@
 #pragma once
 // Templates: the list of every app's templates and an editor for one template's payload per channel
 // (customer-service text, WeChat template, Bark, e-mail), showing the placeholders it uses.
+#include "domain/result.h"
 #include "domain/types.h"
 
 #include <QWidget>
