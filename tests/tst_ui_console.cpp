@@ -97,13 +97,16 @@ private slots:
     void windowAndNavigation();
     void sendFromComposerAndReadTheLog();
     void missingVariableShowsErrorAndStartsNothing();
+    void failuresAreListedAndRetried();
     void appsPageSavesAndKeepsSecretInKeychain();
     void appsPageReportsKeychainFailure();
     void subscribersSearchAndBindings();
     void templatesPageEditsPayloadAndPlaceholders();
+    void emptyDatabaseShowsFriendlyStates(); // last: it replaces the workspace
 
 private:
     void chooseInComposer(MainWindow &w, qint64 appId, qint64 templateId);
+    void setFollowing(const QStringList &openids, bool following);
 
     QTemporaryDir m_dir;
     std::shared_ptr<SwitchableSecretStore> m_secrets;
@@ -194,6 +197,22 @@ void tst_UiConsole::initTestCase()
 void tst_UiConsole::cleanupTestCase()
 {
     m_ws.reset();
+}
+
+void tst_UiConsole::setFollowing(const QStringList &openids, bool following)
+{
+    QNetworkAccessManager nam;
+    QJsonArray followers;
+    const double now = double(QDateTime::currentSecsSinceEpoch());
+    for (const QString &openid : openids)
+        followers.append(QJsonObject{{QStringLiteral("openid"), openid},
+                                     {QStringLiteral("following"), following},
+                                     {QStringLiteral("last_interaction"), now}});
+    int status = 0;
+    const QJsonObject answer = postJson(nam, QUrl(m_ws->sandboxUrl().toString() + QStringLiteral("/sandbox/admin/followers")),
+                                        {{QStringLiteral("appid"), kAppid}, {QStringLiteral("followers"), followers}}, &status);
+    QCOMPARE(status, 200);
+    QVERIFY(answer.value(QStringLiteral("ok")).toBool());
 }
 
 void tst_UiConsole::chooseInComposer(MainWindow &w, qint64 appId, qint64 templateId)
@@ -364,6 +383,66 @@ void tst_UiConsole::missingVariableShowsErrorAndStartsNothing()
     // Typing the value clears the error.
     variables->item(0, 1)->setText(QStringLiteral("later"));
     QVERIFY(!errorLabel->isVisible());
+}
+
+void tst_UiConsole::failuresAreListedAndRetried()
+{
+    // Five followers unfollowed the account: WeChat answers 43004 for them.
+    const QStringList gone{QStringLiteral("o-test-003"), QStringLiteral("o-test-011"), QStringLiteral("o-test-020"),
+                           QStringLiteral("o-test-031"), QStringLiteral("o-test-047")};
+    setFollowing(gone, false);
+    if (QTest::currentTestFailed())
+        return;
+
+    MainWindow w(*m_ws);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    chooseInComposer(w, m_appId, m_templateId);
+    auto *composer = child<QWidget>(&w, "composerPage");
+    auto *variables = child<QTableWidget>(composer, "variablesTable");
+    auto *send = child<QPushButton>(composer, "sendButton");
+    auto *progress = child<QProgressBar>(composer, "progressBar");
+    auto *counts = child<QLabel>(composer, "countsLabel");
+    auto *failures = child<QTableView>(composer, "failuresTable");
+    auto *retry = child<QPushButton>(composer, "retryButton");
+    auto *cancel = child<QPushButton>(composer, "cancelButton");
+    QVERIFY(variables && send && progress && counts && failures && retry && cancel);
+    variables->item(0, 1)->setText(QStringLiteral("a second parcel"));
+    QTest::mouseClick(send, Qt::LeftButton);
+    BroadcastProgressPanel *panel = w.composerPage()->progressPanel();
+    QVERIFY(panel->broadcastId() > 0);
+
+    QTRY_VERIFY_WITH_TIMEOUT(!panel->isRunning(), kSendTimeoutMs);
+    QVERIFY2(counts->text().contains(QLatin1String("45 sent")), qPrintable(counts->text()));
+    QVERIFY2(counts->text().contains(QLatin1String("5 failed")), qPrintable(counts->text()));
+    QCOMPARE(progress->maximum(), kSubscribers);
+    QCOMPARE(progress->value(), kSubscribers);
+    QCOMPARE(failures->model()->rowCount(), gone.size());
+    QStringList recipients;
+    for (int row = 0; row < failures->model()->rowCount(); ++row) {
+        recipients.append(failures->model()->index(row, 0).data().toString());
+        QCOMPARE(failures->model()->index(row, 2).data().toString(), QStringLiteral("43004"));
+        QVERIFY(!failures->model()->index(row, 3).data().toString().isEmpty());
+    }
+    recipients.sort();
+    QCOMPARE(recipients, gone);
+    QVERIFY(!cancel->isEnabled());
+
+    // They follow again; "Retry failed" sends only to them.
+    setFollowing(gone, true);
+    QVERIFY(retry->isEnabled());
+    QTest::mouseClick(retry, Qt::LeftButton);
+    QVERIFY(panel->isRunning());
+    QCOMPARE(failures->model()->rowCount(), 0);
+    QTRY_VERIFY_WITH_TIMEOUT(!panel->isRunning(), kSendTimeoutMs);
+    QVERIFY2(counts->text().contains(QLatin1String("50 sent")), qPrintable(counts->text()));
+    QVERIFY2(counts->text().contains(QLatin1String("0 failed")), qPrintable(counts->text()));
+    QCOMPARE(failures->model()->rowCount(), 0);
+    QVERIFY(!retry->isEnabled());
+    auto stored = BroadcastRepository(m_ws->db()).findById(panel->broadcastId());
+    QVERIFY(stored && *stored);
+    QCOMPARE((*stored)->counters.sent, qint64(kSubscribers));
+    QCOMPARE((*stored)->counters.failed, qint64(0));
 }
 
 void tst_UiConsole::appsPageSavesAndKeepsSecretInKeychain()
@@ -552,6 +631,44 @@ void tst_UiConsole::templatesPageEditsPayloadAndPlaceholders()
     QCOMPARE(variables->rowCount(), 2);
     QCOMPARE(variables->item(0, 0)->data(Qt::UserRole).toString(), QStringLiteral("place"));
     QCOMPARE(variables->item(1, 0)->data(Qt::UserRole).toString(), QStringLiteral("deadline"));
+}
+
+void tst_UiConsole::emptyDatabaseShowsFriendlyStates()
+{
+    // One workspace per process (its connection has a fixed name): close the seeded one first.
+    m_ws.reset();
+    WorkspaceOptions options;
+    options.secrets = std::make_shared<MemorySecretStore>();
+    options.startEngine = false;
+    auto ws = Workspace::open(DatabaseConfig::sqlite(testsupport::databasePath(m_dir, QStringLiteral("empty.db"))), options);
+    QVERIFY2(ws, qPrintable(ws ? QString() : ws.error().message));
+    m_ws = std::move(*ws);
+
+    MainWindow w(*m_ws);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(w.statusBar()->currentMessage().contains(QLatin1String("no engine")));
+    auto *appsEmpty = child<QLabel>(child<QWidget>(&w, "appsPage"), "emptyStateLabel");
+    QVERIFY(appsEmpty->isVisible());
+    QVERIFY(appsEmpty->text().contains(QLatin1String("No apps yet")));
+    QCOMPARE(child<QLineEdit>(&w, "nameEdit")->text(), QString()); // ready for a new app
+
+    w.showPage(MainWindow::Page::Subscribers);
+    auto *subscribersEmpty = child<QLabel>(child<QWidget>(&w, "subscribersPage"), "emptyStateLabel");
+    QVERIFY(subscribersEmpty->isVisible());
+    QVERIFY2(subscribersEmpty->text().contains(QLatin1String("pushdesk demo")), qPrintable(subscribersEmpty->text()));
+
+    w.showPage(MainWindow::Page::Composer);
+    auto *composer = child<QWidget>(&w, "composerPage");
+    QVERIFY(!child<QPushButton>(composer, "sendButton")->isEnabled());
+    auto *hint = child<QLabel>(composer, "errorLabel");
+    QVERIFY(hint->isVisible());
+    QVERIFY2(hint->text().contains(QLatin1String("Apps page")), qPrintable(hint->text()));
+
+    w.showPage(MainWindow::Page::SendLog);
+    auto *logEmpty = child<QLabel>(child<QWidget>(&w, "sendLogPage"), "emptyStateLabel");
+    QVERIFY(logEmpty->isVisible());
+    QVERIFY(logEmpty->text().contains(QLatin1String("Nothing has been sent yet")));
 }
 
 QTEST_MAIN(tst_UiConsole)

@@ -48,9 +48,10 @@ QString UpstreamReply::describe() const
     case Kind::HttpError: return QCoreApplication::translate("UpstreamReply", "HTTP %1: %2").arg(httpStatus).arg(errmsg);
     case Kind::NetworkError: return QCoreApplication::translate("UpstreamReply", "network error: %1").arg(errmsg);
     case Kind::Garbage:
-        return QCoreApplication::translate("UpstreamReply", "unreadable answer (HTTP %1): %2")
+        // The upstream may have taken the message before its answer was mangled: not retried blindly.
+        return QCoreApplication::translate("UpstreamReply", "unreadable answer (HTTP %1), the message may have arrived: %2")
             .arg(httpStatus)
-            .arg(QString::fromUtf8(body.left(80)));
+            .arg(QString::fromUtf8(body.left(60)));
     }
     return {};
 }
