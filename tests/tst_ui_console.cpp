@@ -635,7 +635,7 @@ void tst_UiConsole::templatesPageEditsPayloadAndPlaceholders()
 
 void tst_UiConsole::emptyDatabaseShowsFriendlyStates()
 {
-    // One workspace per process (its connection has a fixed name): close the seeded one first.
+    // A second, empty database without an engine; the seeded workspace is closed first.
     m_ws.reset();
     WorkspaceOptions options;
     options.secrets = std::make_shared<MemorySecretStore>();

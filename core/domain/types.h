@@ -13,7 +13,8 @@ enum class AppKind { OfficialAccount, MiniProgram, Internal };
 enum class AppStatus { Active, Suspended, Banned };
 enum class BindingState { Active, Muted, Blocked, Unbound };
 enum class Reminder { Strong, Weak, None };
-enum class BroadcastStatus { Draft, Scheduled, Running, Paused, Cancelled, Finished, Failed };
+// Held: the content check asked for a review (or could not be reached); Blocked: it said "risky".
+enum class BroadcastStatus { Draft, Scheduled, Running, Paused, Cancelled, Finished, Failed, Held, Blocked };
 enum class DeliveryState { Pending, InFlight, Sent, Inbox, Skipped, Failed, Uncertain };
 enum class Channel { WeChat, MiniProgram, Bark, Email, Ntfy, Webhook };
 enum class CreditKind;

@@ -96,8 +96,7 @@ void BroadcastWorker::pump()
         return;
     int free = m_options.concurrency - run.inFlight;
     if (run.dailyQuota > 0) {
-        const qint64 left = run.dailyQuota - run.sentToday - run.inFlight;
-        if (left <= 0) {
+        if (run.sentToday >= run.dailyQuota) {
             run.stopping = true;
             run.stopAs = BroadcastStatus::Scheduled;
             run.resumeAt = nextMidnight();
@@ -107,7 +106,8 @@ void BroadcastWorker::pump()
             pump();
             return;
         }
-        free = int(std::min<qint64>(free, left));
+        // Never more in flight than the quota has left: some of them may fail and leave room.
+        free = int(std::min<qint64>(free, run.dailyQuota - run.sentToday - run.inFlight));
     }
     if (free > 0) {
         if (run.queue.empty()) {

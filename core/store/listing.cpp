@@ -143,9 +143,11 @@ Where whereOf(const ListingSpec &spec, const ListingFilter &filter)
     if (!text.isEmpty() && !spec.searchExprs.isEmpty()) {
         QStringList ors;
         for (const auto &expr : spec.searchExprs) {
-            ors.append(QStringLiteral("%1 LIKE ?").arg(expr));
+            ors.append(QStringLiteral("%1 LIKE ? ESCAPE '!'").arg(expr));
             QString escaped = text;
-            escaped.replace(QLatin1Char('%'), QString()).replace(QLatin1Char('_'), QString());
+            escaped.replace(QLatin1Char('!'), QStringLiteral("!!"))
+                .replace(QLatin1Char('%'), QStringLiteral("!%"))
+                .replace(QLatin1Char('_'), QStringLiteral("!_"));
             w.binds.append(escaped + QLatin1Char('%'));
         }
         parts.append(QLatin1Char('(') + ors.join(QStringLiteral(" OR ")) + QLatin1Char(')'));

@@ -190,6 +190,49 @@ const char *const kV1[] = {
         after_json TEXT NOT NULL DEFAULT ''))",
     "CREATE INDEX audit_time ON audit_events (at)",
     "CREATE INDEX audit_record ON audit_events (record_type, record_id)",
+    "CREATE INDEX audit_operator ON audit_events (operator, at)",
+    // Local content blocklist: words or regular expressions, by category.
+    R"(CREATE TABLE blocklist_rules (
+        id %PK%,
+        pattern TEXT NOT NULL,
+        is_regex INTEGER NOT NULL DEFAULT 0,
+        category TEXT NOT NULL DEFAULT 'other',
+        created_by TEXT NOT NULL DEFAULT '',
+        created_at BIGINT NOT NULL DEFAULT 0))",
+    // What subscribers did: opt-out / opt-in replies, unbind, mute, reminder changes (seed 004, seed 000).
+    R"(CREATE TABLE subscriber_events (
+        id %PK%,
+        subscriber_id BIGINT NOT NULL REFERENCES subscribers (id) ON DELETE CASCADE,
+        app_id BIGINT REFERENCES apps (id),
+        kind TEXT NOT NULL,
+        value TEXT NOT NULL DEFAULT '',
+        source TEXT NOT NULL DEFAULT '',
+        at BIGINT NOT NULL DEFAULT 0))",
+    "CREATE INDEX subscriber_events_subscriber ON subscriber_events (subscriber_id, id)",
+    // Imported audiences.
+    R"(CREATE TABLE audience_lists (
+        id %PK%,
+        name TEXT NOT NULL,
+        created_by TEXT NOT NULL DEFAULT '',
+        created_at BIGINT NOT NULL DEFAULT 0))",
+    R"(CREATE TABLE audience_list_members (
+        list_id BIGINT NOT NULL REFERENCES audience_lists (id) ON DELETE CASCADE,
+        subscriber_id BIGINT NOT NULL REFERENCES subscribers (id) ON DELETE CASCADE,
+        PRIMARY KEY (list_id, subscriber_id)))",
+    // Penalty rules are configurable; one row per key (category points, thresholds, durations).
+    R"(CREATE TABLE policy_settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL))",
+};
+
+// The audit log is append-only from the application's side.
+const char *const kSqliteAuditGuards[] = {
+    "CREATE TRIGGER audit_events_no_update BEFORE UPDATE ON audit_events BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END",
+    "CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END",
+};
+const char *const kPostgresAuditGuards[] = {
+    "CREATE FUNCTION audit_events_append_only() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'the audit log is append-only'; END $$ LANGUAGE plpgsql",
+    "CREATE TRIGGER audit_events_no_change BEFORE UPDATE OR DELETE ON audit_events FOR EACH ROW EXECUTE FUNCTION audit_events_append_only()",
 };
 
 struct Step {
@@ -224,6 +267,15 @@ QStringList Migrations::statements(int version, bool postgres)
     const auto &step = kSteps[version - 1];
     for (auto it = step.begin; it != step.end; ++it)
         out.append(dialect(*it, postgres));
+    if (version == 1) {
+        if (postgres) {
+            for (const char *sql : kPostgresAuditGuards)
+                out.append(QString::fromUtf8(sql));
+        } else {
+            for (const char *sql : kSqliteAuditGuards)
+                out.append(QString::fromUtf8(sql));
+        }
+    }
     return out;
 }
 
