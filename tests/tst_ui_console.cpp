@@ -17,6 +17,7 @@
 #include "workspace.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QComboBox>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -31,6 +32,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStackedWidget>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTableWidget>
@@ -117,6 +119,7 @@ private:
 
 void tst_UiConsole::initTestCase()
 {
+    QStandardPaths::setTestModeEnabled(true); // the window's layout goes to a test folder, not the user's
     QVERIFY(m_dir.isValid());
     m_secrets = std::make_shared<SwitchableSecretStore>();
     WorkspaceOptions options;
@@ -240,15 +243,16 @@ void tst_UiConsole::windowAndNavigation()
     auto *stack = child<QStackedWidget>(&w, "pageStack");
     auto *navigation = child<QListWidget>(&w, "navigationList");
     QVERIFY(stack && navigation);
-    QCOMPARE(stack->count(), 5);
-    QCOMPARE(navigation->count(), 5);
-    QCOMPARE(stack->currentWidget()->objectName(), QStringLiteral("appsPage"));
+    QCOMPARE(stack->count(), 8);
+    QCOMPARE(navigation->count(), 8);
+    QCOMPARE(stack->currentWidget()->objectName(), QStringLiteral("dashboardPage"));
 
-    // Ctrl+1 … Ctrl+5.
-    const char *pages[] = {"appsPage", "subscribersPage", "templatesPage", "composerPage", "sendLogPage"};
-    const char *actions[] = {"showAppsAction", "showSubscribersAction", "showTemplatesAction", "showComposerAction",
-                             "showSendLogAction"};
-    for (int i = 4; i >= 0; --i) {
+    // Ctrl+1 … Ctrl+8.
+    const char *pages[] = {"dashboardPage", "broadcastsPage", "composerPage", "appsPage",
+                           "subscribersPage", "templatesPage", "sendLogPage", "settingsPage"};
+    const char *actions[] = {"showDashboardAction", "showBroadcastsAction", "showComposerAction", "showAppsAction",
+                             "showSubscribersAction", "showTemplatesAction", "showSendLogAction", "showSettingsAction"};
+    for (int i = 7; i >= 0; --i) {
         auto *action = child<QAction>(&w, actions[i]);
         QVERIFY(action);
         QCOMPARE(action->shortcut(), QKeySequence(QStringLiteral("Ctrl+%1").arg(i + 1)));
@@ -258,11 +262,15 @@ void tst_UiConsole::windowAndNavigation()
     }
     w.activateWindow();
     if (QTest::qWaitForWindowActive(&w)) {
-        QTest::keyClick(&w, Qt::Key_4, Qt::ControlModifier);
+        QTest::keyClick(&w, Qt::Key_3, Qt::ControlModifier);
         QCOMPARE(stack->currentWidget()->objectName(), QStringLiteral("composerPage"));
+        // Ctrl+F: the current page's search field.
+        w.showPage(MainWindow::Page::Subscribers);
+        QTest::keyClick(&w, Qt::Key_F, Qt::ControlModifier);
+        QTRY_COMPARE(QApplication::focusWidget(), child<QWidget>(child<QWidget>(&w, "subscribersPage"), "searchEdit"));
     }
     // The list drives the stack too.
-    navigation->setCurrentRow(1);
+    navigation->setCurrentRow(4);
     QCOMPARE(w.currentPage(), MainWindow::Page::Subscribers);
 }
 
@@ -450,6 +458,7 @@ void tst_UiConsole::appsPageSavesAndKeepsSecretInKeychain()
     MainWindow w(*m_ws);
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
+    w.showPage(MainWindow::Page::Apps);
     auto *page = child<QWidget>(&w, "appsPage");
     auto *table = child<QTableView>(page, "appsTable");
     auto *newButton = child<QPushButton>(page, "newButton");
@@ -508,6 +517,7 @@ void tst_UiConsole::appsPageReportsKeychainFailure()
     MainWindow w(*m_ws);
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
+    w.showPage(MainWindow::Page::Apps);
     auto *page = child<QWidget>(&w, "appsPage");
     auto *save = child<QPushButton>(page, "saveButton");
     auto *secret = child<QLineEdit>(page, "appSecretEdit");
@@ -648,6 +658,7 @@ void tst_UiConsole::emptyDatabaseShowsFriendlyStates()
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
     QVERIFY(w.statusBar()->currentMessage().contains(QLatin1String("no engine")));
+    w.showPage(MainWindow::Page::Apps);
     auto *appsEmpty = child<QLabel>(child<QWidget>(&w, "appsPage"), "emptyStateLabel");
     QVERIFY(appsEmpty->isVisible());
     QVERIFY(appsEmpty->text().contains(QLatin1String("No apps yet")));

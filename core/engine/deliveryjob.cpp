@@ -125,13 +125,14 @@ void DeliveryJob::sendEmail()
     connect(watcher, &QFutureWatcher<SmtpResult>::finished, this, [this, watcher]() {
         const SmtpResult s = watcher->result();
         watcher->deleteLater();
+        // SMTP replies are not HTTP: 4xx is transient, 5xx permanent. The SMTP code goes in errcode.
         UpstreamReply r;
-        r.httpStatus = int(s.responseCode);
+        r.errcode = int(s.responseCode);
         if (s.ok) {
             r.kind = UpstreamReply::Kind::Ok;
             r.msgid = QStringLiteral("pd-%1@pushdesk").arg(m_work.deliveryId);
         } else {
-            r.kind = s.retryable ? UpstreamReply::Kind::NetworkError : UpstreamReply::Kind::HttpError;
+            r.kind = s.retryable ? UpstreamReply::Kind::NetworkError : UpstreamReply::Kind::ApiError;
             r.errmsg = s.error;
         }
         onReply(r, {});

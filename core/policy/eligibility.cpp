@@ -71,8 +71,13 @@ Eligibility EligibilityPolicy::decide(const App &app, const Subscriber &subscrib
             return skip(QT_TRANSLATE_NOOP("Eligibility", "no e-mail address"));
         break;
     case Channel::Ntfy:
+        if (subscriber.ntfyTopic.isEmpty())
+            return skip(QT_TRANSLATE_NOOP("Eligibility", "no ntfy topic"));
+        break;
     case Channel::Webhook:
-        return skip(QT_TRANSLATE_NOOP("Eligibility", "channel not supported yet"));
+        if (subscriber.webhookUrl.isEmpty())
+            return skip(QT_TRANSLATE_NOOP("Eligibility", "no webhook URL"));
+        break;
     }
     return {Eligibility::Verdict::Push, {}};
 }

@@ -1,0 +1,109 @@
+#include "cli/importcommand.h"
+
+#include "audit/auditlog.h"
+#include "cli/cliio.h"
+#include "cli/commands.h"
+#include "importer/importer.h"
+#include "store/database.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QJsonDocument>
+
+namespace pushdesk::cli {
+
+namespace {
+QString tr(const char *text, int n = -1)
+{
+    return QCoreApplication::translate("cli", text, nullptr, n);
+}
+
+constexpr int kProblemsShown = 100;
+} // namespace
+
+int runImport(const QStringList &args)
+{
+    QCommandLineParser parser;
+    const auto db = dbOption();
+    const QCommandLineOption subscribers(QStringLiteral("subscribers"), tr("Import subscribers (upsert by mp_openid)."),
+                                         tr("FILE.csv"));
+    const QCommandLineOption bindings(QStringLiteral("bindings"), tr("Import bindings of subscribers to apps."),
+                                      tr("FILE.csv"));
+    const QCommandLineOption events(QStringLiteral("events"),
+                                    tr("Import subscriber events (opt-out and opt-in replies, unbind, mute, reminder …)."),
+                                    tr("FILE.csv"));
+    const QCommandLineOption credits(QStringLiteral("credits"), tr("Import mini-program send credits."), tr("FILE.csv"));
+    const QCommandLineOption app(QStringLiteral("app"),
+                                 tr("The app for rows without one; with --subscribers, bind every subscriber to it."),
+                                 tr("NAME"));
+    const QCommandLineOption dryRun(QStringLiteral("dry-run"), tr("Check the file and print the counts; change nothing."));
+    const QCommandLineOption operatorName(QStringLiteral("operator"),
+                                          tr("Who imports, for the audit log (default: the login name)."), tr("NAME"));
+    parser.addOptions({db, subscribers, bindings, events, credits, app, dryRun, operatorName});
+    int exit = Ok;
+    const QString description = tr("Import subscribers, bindings, subscriber events or send credits from a CSV file. "
+                                   "Every row is checked first; a file with any problem changes nothing and gets a "
+                                   "report of each problem. Ends with one JSON line of counts.")
+                                + QStringLiteral("\n\n") + Importer::columnsHelp();
+    if (!parseMode(parser, args, description, &exit))
+        return exit;
+
+    const QList<QPair<const QCommandLineOption *, ImportKind>> kinds{{&subscribers, ImportKind::Subscribers},
+                                                                     {&bindings, ImportKind::Bindings},
+                                                                     {&events, ImportKind::Events},
+                                                                     {&credits, ImportKind::Credits}};
+    const QCommandLineOption *chosen = nullptr;
+    ImportKind kind = ImportKind::Subscribers;
+    int given = 0;
+    for (const auto &[option, k] : kinds) {
+        if (parser.isSet(*option)) {
+            ++given;
+            chosen = option;
+            kind = k;
+        }
+    }
+    if (given != 1) {
+        printError(tr("import needs exactly one of --subscribers, --bindings, --events or --credits FILE.csv "
+                      "(see pushdesk import --help)"));
+        return UsageError;
+    }
+    const QString file = parser.value(*chosen);
+    const QFileInfo info(file);
+    if (!info.isFile() || !info.isReadable()) {
+        printError(tr("cannot read the file %1; check the path and its permissions").arg(file));
+        return UsageError;
+    }
+    const QString path = parser.isSet(db) ? parser.value(db) : DatabaseConfig::defaultSqlitePath();
+    if (!QFileInfo::exists(path)) {
+        printError(tr("no database at %1; create one with: pushdesk demo --db %1").arg(path));
+        return RuntimeError;
+    }
+    auto database = Database::open(DatabaseConfig::sqlite(path), QStringLiteral("pushdesk-import"));
+    if (!database) {
+        printError(database.error().message);
+        return RuntimeError;
+    }
+
+    ImportOptions options;
+    options.appName = parser.value(app);
+    options.dryRun = parser.isSet(dryRun);
+    options.operatorName = parser.isSet(operatorName) ? parser.value(operatorName) : AuditLog::defaultOperator();
+    options.fileName = info.fileName();
+    auto report = Importer(**database).runFile(kind, file, options);
+    if (!report) {
+        printError(report.error().message);
+        return RuntimeError;
+    }
+    if (!report->ok()) {
+        printError(tr("%1: %n problem(s); nothing was imported.", report->problemCount).arg(options.fileName));
+        for (int i = 0; i < report->problems.size() && i < kProblemsShown; ++i)
+            err() << "  " << report->problems.at(i).describe(options.fileName) << Qt::endl;
+        if (report->problemCount > kProblemsShown)
+            err() << "  " << tr("… and %n more.", report->problemCount - kProblemsShown) << Qt::endl;
+    }
+    out() << QJsonDocument(report->toJson()).toJson(QJsonDocument::Compact) << Qt::endl;
+    return report->ok() ? Ok : UsageError;
+}
+
+} // namespace pushdesk::cli

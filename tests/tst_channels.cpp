@@ -1,0 +1,388 @@
+// Every channel against its sandbox endpoint or a real server, and every upstream errcode mapped to its
+// action (upstream-apis.md): mini-program subscribe messages and the form_id credit pool, ntfy, signed
+// webhooks, e-mail over SMTP (a real aiosmtpd server), and WeChat's error table.
+#include "engine/broadcastengine.h"
+#include "secrets/secretstore.h"
+#include "store/apprepository.h"
+#include "store/broadcastrepository.h"
+#include "store/creditrepository.h"
+#include "store/subscriberrepository.h"
+#include "processes.h"
+#include "testsupport.h"
+#include "workspace.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace pushdesk;
+using namespace testsupport;
+
+class TestChannels : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    std::unique_ptr<Workspace> m_ws;
+    std::shared_ptr<MemorySecretStore> m_secrets = std::make_shared<MemorySecretStore>();
+    qint64 m_appId = 0;
+    const QString m_appid = QStringLiteral("wxchannels00001");
+    int m_dbCount = 0;
+
+    QUrl admin(const QString &path) const { return join(m_ws->sandboxUrl(), QStringLiteral("/sandbox/admin/") + path); }
+
+    qint64 addTemplate(const Template &base)
+    {
+        Template t = base;
+        t.appId = m_appId;
+        t.name = QStringLiteral("t%1").arg(QDateTime::currentMSecsSinceEpoch()) + QString::number(++m_dbCount);
+        return *TemplateRepository(m_ws->db()).create(t);
+    }
+
+    qint64 addSubscriber(Subscriber s, QList<Channel> channels)
+    {
+        auto id = SubscriberRepository(m_ws->db()).create(s);
+        Binding b;
+        b.subscriberId = *id;
+        b.appId = m_appId;
+        b.channels = channels;
+        SubscriberRepository(m_ws->db()).upsertBinding(b);
+        return *id;
+    }
+
+    // Unbinds everybody, so that each test's broadcast reaches only its own subscribers.
+    void unbindAll()
+    {
+        QSqlQuery q(m_ws->db().db());
+        QVERIFY(q.exec(QStringLiteral("UPDATE bindings SET state = 'unbound'")));
+    }
+
+    QString run(qint64 templateId, QList<DeliveryFailure> *failures = nullptr)
+    {
+        auto id = m_ws->createBroadcast(m_appId, templateId, {});
+        if (!id)
+            return id.error().message;
+        QSignalSpy finished(m_ws->engine(), &BroadcastEngine::finished);
+        if (failures)
+            connect(m_ws->engine(), &BroadcastEngine::deliveryFailed, this, [failures](const DeliveryFailure &f) { failures->append(f); });
+        m_ws->engine()->start(*id);
+        const bool ok = finished.wait(60000);
+        disconnect(m_ws->engine(), &BroadcastEngine::deliveryFailed, this, nullptr);
+        m_lastBroadcast = *id;
+        return ok ? finished.last().at(2).toString() : QStringLiteral("timeout");
+    }
+    qint64 m_lastBroadcast = 0;
+
+    Delivery deliveryOf(qint64 subscriberId)
+    {
+        const auto all = BroadcastRepository(m_ws->db()).deliveries(m_lastBroadcast);
+        for (const auto &d : *all)
+            if (d.subscriberId == subscriberId)
+                return d;
+        return {};
+    }
+
+    int accepted(const QString &type, const QString &recipient)
+    {
+        const auto stats = httpGet(join(m_ws->sandboxUrl(), QStringLiteral("/sandbox/stats")));
+        return stats.json.value(QStringLiteral("accepted")).toObject().value(type).toObject().value(recipient).toInt();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        WorkspaceOptions options;
+        options.secrets = m_secrets;
+        options.alwaysSandbox = true;
+        options.engine.backoffBaseMs = 20; // quick retries: the bounds are what is tested
+        auto ws = Workspace::open(DatabaseConfig::sqlite(m_dir.filePath(QStringLiteral("channels.db"))), options);
+        QVERIFY(ws.has_value());
+        m_ws = std::move(*ws);
+        App app;
+        app.name = QStringLiteral("channels");
+        app.appid = m_appid;
+        app.upstream = QStringLiteral("sandbox");
+        m_appId = *AppRepository(m_ws->db()).create(app);
+        QCOMPARE(httpPost(admin(QStringLiteral("apps")), {{QStringLiteral("appid"), m_appid}}).status, 200);
+    }
+
+    void init() { unbindAll(); }
+
+    void subscribeMessageSpendsAGrant()
+    {
+        QCOMPARE(httpPost(admin(QStringLiteral("followers")),
+                          {{QStringLiteral("appid"), m_appid},
+                           {QStringLiteral("followers"), QJsonArray{QJsonObject{{QStringLiteral("openid"), QStringLiteral("mA")}},
+                                                                    QJsonObject{{QStringLiteral("openid"), QStringLiteral("mB")}},
+                                                                    QJsonObject{{QStringLiteral("openid"), QStringLiteral("mC")}}}}}).status, 200);
+        QCOMPARE(httpPost(admin(QStringLiteral("grants")), {{QStringLiteral("appid"), m_appid}, {QStringLiteral("openid"), QStringLiteral("mA")},
+                                                             {QStringLiteral("template_id"), QStringLiteral("SUB1")}, {QStringLiteral("count"), 1}}).status, 200);
+        Template t;
+        t.subscribeTemplateId = QStringLiteral("SUB1");
+        t.subscribeFields = {{QStringLiteral("thing1"), QStringLiteral("Order shipped")}};
+        t.barkTitle = QStringLiteral("x");
+        const qint64 tid = addTemplate(t);
+        Subscriber a, b, c;
+        a.miniOpenid = QStringLiteral("mA");
+        b.miniOpenid = QStringLiteral("mB");
+        c.miniOpenid = QStringLiteral("mC");
+        const qint64 ia = addSubscriber(a, {Channel::MiniProgram});
+        const qint64 ib = addSubscriber(b, {Channel::MiniProgram});
+        const qint64 ic = addSubscriber(c, {Channel::MiniProgram});
+        CreditRepository credits(m_ws->db());
+        QVERIFY(credits.add({0, ia, m_appId, CreditKind::Subscribe, {}, QStringLiteral("SUB1"), 1, {}}).has_value());
+        QVERIFY(credits.add({0, ic, m_appId, CreditKind::Subscribe, {}, QStringLiteral("SUB1"), 1, {}}).has_value()); // upstream has none
+        QCOMPARE(run(tid), QStringLiteral("finished"));
+        QCOMPARE(toString(deliveryOf(ia).state), QStringLiteral("sent"));
+        QCOMPARE(deliveryOf(ia).route, QStringLiteral("subscribe"));
+        QCOMPARE(accepted(QStringLiteral("subscribe"), QStringLiteral("mA")), 1);
+        QCOMPARE(toString(deliveryOf(ib).state), QStringLiteral("skipped"));
+        QVERIFY(deliveryOf(ib).reason.contains(QStringLiteral("no send credit")));
+        QCOMPARE(toString(deliveryOf(ic).state), QStringLiteral("failed"));
+        QCOMPARE(deliveryOf(ic).errcode, 43101);
+        // Spent and refused grants have no uses left.
+        const auto spent = credits.of(ia);
+        QVERIFY(spent.has_value() && !spent->isEmpty());
+        for (const auto &cr : *spent)
+            QCOMPARE(cr.usesLeft, 0);
+        const auto refused = credits.of(ic);
+        QVERIFY(refused.has_value() && !refused->isEmpty());
+        for (const auto &cr : *refused)
+            QCOMPARE(cr.usesLeft, 0);
+    }
+
+    void formIdPoolEarliestValidFirst()
+    {
+        const qint64 now = QDateTime::currentSecsSinceEpoch();
+        QCOMPARE(httpPost(admin(QStringLiteral("followers")),
+                          {{QStringLiteral("appid"), m_appid},
+                           {QStringLiteral("followers"), QJsonArray{QJsonObject{{QStringLiteral("openid"), QStringLiteral("mD")}}}}}).status, 200);
+        QCOMPARE(httpPost(admin(QStringLiteral("formids")),
+                          {{QStringLiteral("appid"), m_appid}, {QStringLiteral("openid"), QStringLiteral("mD")},
+                           {QStringLiteral("form_ids"), QJsonArray{QJsonObject{{QStringLiteral("form_id"), QStringLiteral("F_GOOD")}, {QStringLiteral("uses"), 1}, {QStringLiteral("expires_at"), now + 5 * 86400}},
+                                                                   QJsonObject{{QStringLiteral("form_id"), QStringLiteral("F_LATER")}, {QStringLiteral("uses"), 3}, {QStringLiteral("expires_at"), now + 6 * 86400}}}}}).status, 200);
+        Template t;
+        t.formTemplateId = QStringLiteral("FT1");
+        t.subscribeFields = {{QStringLiteral("keyword1"), QStringLiteral("339208499")}};
+        const qint64 tid = addTemplate(t);
+        Subscriber d;
+        d.miniOpenid = QStringLiteral("mD");
+        const qint64 id = addSubscriber(d, {Channel::MiniProgram});
+        CreditRepository credits(m_ws->db());
+        const auto at = [](qint64 secs) { return QDateTime::fromSecsSinceEpoch(secs); };
+        credits.add({0, id, m_appId, CreditKind::FormId, QStringLiteral("F_EXPIRED"), {}, 1, at(now - 60)});
+        credits.add({0, id, m_appId, CreditKind::FormId, QStringLiteral("F_BAD"), {}, 1, at(now + 86400)});       // upstream: invalid
+        credits.add({0, id, m_appId, CreditKind::FormId, QStringLiteral("F_GOOD"), {}, 1, at(now + 2 * 86400)});
+        credits.add({0, id, m_appId, CreditKind::PrepayId, QStringLiteral("F_LATER"), {}, 3, at(now + 6 * 86400)});
+        QCOMPARE(run(tid), QStringLiteral("finished"));
+        const Delivery del = deliveryOf(id);
+        QCOMPARE(toString(del.state), QStringLiteral("sent"));
+        QCOMPARE(del.route, QStringLiteral("wxopen_template"));
+        QCOMPARE(del.attempts, 2); // F_BAD (41028), then F_GOOD
+        QCOMPARE(accepted(QStringLiteral("wxopen_template"), QStringLiteral("mD")), 1);
+        // The expired one was pruned; F_BAD is dead, F_GOOD spent: both pruned at the next start.
+        QHash<QString, int> left;
+        const auto pool = credits.of(id);
+        for (const auto &c : *pool)
+            left.insert(c.credit, c.usesLeft);
+        QVERIFY(!left.contains(QStringLiteral("F_EXPIRED")));
+        QCOMPARE(left.value(QStringLiteral("F_BAD")), 0);
+        QCOMPARE(left.value(QStringLiteral("F_GOOD")), 0);
+        QCOMPARE(left.value(QStringLiteral("F_LATER")), 3);
+        // Next broadcast: the prepay_id is the only valid credit left, and it is used.
+        QCOMPARE(run(tid), QStringLiteral("finished"));
+        QCOMPARE(toString(deliveryOf(id).state), QStringLiteral("sent"));
+        left.clear();
+        const auto pool2 = credits.of(id);
+        for (const auto &c : *pool2)
+            left.insert(c.credit, c.usesLeft);
+        QCOMPARE(left.size(), 1);
+        QCOMPARE(left.value(QStringLiteral("F_LATER")), 2);
+    }
+
+    void ntfyPublish()
+    {
+        Template t;
+        t.ntfyTitle = QStringLiteral("Disk almost full");
+        t.ntfyBody = QStringLiteral("Hello {{nickname}}");
+        t.ntfyPriority = 4;
+        t.ntfyTags = QStringLiteral("warning,disk");
+        const qint64 tid = addTemplate(t);
+        Subscriber good, bad;
+        good.ntfyTopic = QStringLiteral("alerts-42");
+        good.nickname = QStringLiteral("Ann");
+        bad.ntfyTopic = QStringLiteral("no spaces allowed");
+        const qint64 ig = addSubscriber(good, {Channel::Ntfy});
+        const qint64 ib = addSubscriber(bad, {Channel::Ntfy});
+        QCOMPARE(run(tid), QStringLiteral("finished"));
+        QCOMPARE(toString(deliveryOf(ig).state), QStringLiteral("sent"));
+        QCOMPARE(deliveryOf(ig).msgid.size(), 12);
+        QCOMPARE(accepted(QStringLiteral("ntfy"), QStringLiteral("alerts-42")), 1);
+        QCOMPARE(toString(deliveryOf(ib).state), QStringLiteral("failed"));
+        QCOMPARE(deliveryOf(ib).errcode, 40009);
+        QCOMPARE(deliveryOf(ib).attempts, 1); // a bad topic is not retried
+    }
+
+    void webhookIsSigned()
+    {
+        QCOMPARE(httpPost(admin(QStringLiteral("webhooks")), {{QStringLiteral("name"), QStringLiteral("hook1")}, {QStringLiteral("secret"), QStringLiteral("s3cret")}}).status, 200);
+        QCOMPARE(httpPost(admin(QStringLiteral("webhooks")), {{QStringLiteral("name"), QStringLiteral("hook2")}, {QStringLiteral("secret"), QStringLiteral("another")}}).status, 200);
+        QVERIFY(m_secrets->write(SecretStore::webhookSecretKey(m_appId), QStringLiteral("s3cret")).has_value());
+        Template t;
+        t.barkTitle = QStringLiteral("Ticket {{nickname}}");
+        t.barkBody = QStringLiteral("A ticket was assigned to you.");
+        const qint64 tid = addTemplate(t);
+        Subscriber ok, wrong;
+        ok.mpOpenid = QStringLiteral("oHOOK1");
+        ok.webhookUrl = join(m_ws->sandboxUrl(), QStringLiteral("/webhook/hook1")).toString();
+        wrong.mpOpenid = QStringLiteral("oHOOK2");
+        wrong.webhookUrl = join(m_ws->sandboxUrl(), QStringLiteral("/webhook/hook2")).toString();
+        const qint64 io = addSubscriber(ok, {Channel::Webhook});
+        const qint64 iw = addSubscriber(wrong, {Channel::Webhook});
+        QCOMPARE(run(tid), QStringLiteral("finished"));
+        QCOMPARE(toString(deliveryOf(io).state), QStringLiteral("sent"));
+        QCOMPARE(accepted(QStringLiteral("webhook"), QStringLiteral("oHOOK1")), 1);
+        QCOMPARE(toString(deliveryOf(iw).state), QStringLiteral("failed"));
+        QCOMPARE(deliveryOf(iw).httpStatus, 401);
+    }
+
+    void emailOverSmtpWithAuth()
+    {
+        QTemporaryDir mail;
+        const quint16 port = freePort();
+        QProcess smtp;
+        smtp.start(QStringLiteral("/usr/bin/python3"),
+                   {QStringLiteral(PUSHDESK_TESTS_DIR "/smtp_server.py"), QStringLiteral("--port"), QString::number(port),
+                    QStringLiteral("--dir"), mail.path(), QStringLiteral("--user"), QStringLiteral("pushdesk"),
+                    QStringLiteral("--password"), QStringLiteral("correct horse")});
+        QVERIFY(smtp.waitForStarted());
+        QSignalSpy ready(&smtp, &QProcess::readyReadStandardOutput);
+        QVERIFY(ready.wait(20000));
+        QVERIFY(smtp.readAllStandardOutput().startsWith("ready"));
+
+        App app = **AppRepository(m_ws->db()).findById(m_appId);
+        app.smtpUrl = QStringLiteral("smtp://127.0.0.1:%1").arg(port);
+        app.smtpUser = QStringLiteral("pushdesk");
+        app.smtpFrom = QStringLiteral("noreply@pushdesk.example");
+        QVERIFY(AppRepository(m_ws->db()).update(app).has_value());
+        QVERIFY(m_secrets->write(SecretStore::smtpPasswordKey(m_appId), QStringLiteral("correct horse")).has_value());
+        Template t;
+        t.emailSubject = QStringLiteral("你好 {{nickname}}");
+        t.emailBody = QStringLiteral("Your order has shipped.");
+        const qint64 tid = addTemplate(t);
+        Subscriber s;
+        s.email = QStringLiteral("li.wei@example.com");
+        s.nickname = QStringLiteral("Li Wei");
+        const qint64 id = addSubscriber(s, {Channel::Email});
+        QCOMPARE(run(tid), QStringLiteral("finished"));
+        QCOMPARE(toString(deliveryOf(id).state), QStringLiteral("sent"));
+        const QStringList files = QDir(mail.path()).entryList({QStringLiteral("*.eml")}, QDir::Files);
+        QCOMPARE(files.size(), 1);
+        QFile f(mail.filePath(files.first()));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray message = f.readAll();
+        QVERIFY(message.contains("X-Envelope-To: li.wei@example.com"));
+        QVERIFY(message.contains("Subject: =?UTF-8?B?" + QStringLiteral("你好 Li Wei").toUtf8().toBase64() + "?="));
+        QVERIFY(message.contains(QByteArray("Your order has shipped.").toBase64()));
+
+        // A wrong password: refused (535), not retried, and the password appears in no message.
+        QVERIFY(m_secrets->write(SecretStore::smtpPasswordKey(m_appId), QStringLiteral("wrong")).has_value());
+        unbindAll();
+        Subscriber s2;
+        s2.email = QStringLiteral("second@example.com");
+        const qint64 id2 = addSubscriber(s2, {Channel::Email});
+        QCOMPARE(run(tid), QStringLiteral("finished"));
+        const Delivery refused = deliveryOf(id2);
+        QCOMPARE(toString(refused.state), QStringLiteral("failed"));
+        QVERIFY2(refused.attempts == 1, qPrintable(refused.reason + QStringLiteral(" / ") + refused.errmsg));
+        QVERIFY(!refused.reason.contains(QStringLiteral("wrong")));
+        smtp.terminate();
+        smtp.waitForFinished();
+    }
+
+    void wechatErrcodesMapToTheirAction_data()
+    {
+        QTest::addColumn<int>("code");
+        QTest::addColumn<QString>("state");      // final state of the row
+        QTest::addColumn<int>("attempts");       // requests made for the row
+        QTest::addColumn<QString>("route");
+        QTest::addColumn<QString>("status");     // broadcast status
+        // retried with backoff (1 + 3 retries), then failed
+        QTest::newRow("-1 busy") << -1 << "failed" << 4 << "custom" << "finished";
+        QTest::newRow("45011 minute quota") << 45011 << "failed" << 4 << "custom" << "finished";
+        // dropped, never retried
+        for (int code : {40003, 43004, 43019, 40008, 45008, 48001, 40037})
+            QTest::newRow(qPrintable(QString::number(code))) << code << "failed" << 1 << "custom" << "finished";
+        // out of the window / allowance: the template message on the same row (which answers the same here)
+        QTest::newRow("45015 fallback") << 45015 << "failed" << 2 << "template" << "finished";
+        QTest::newRow("45047 fallback") << 45047 << "failed" << 2 << "template" << "finished";
+        // token: refreshed once and retried once
+        QTest::newRow("40001 token") << 40001 << "failed" << 2 << "custom" << "finished";
+        QTest::newRow("42001 expired") << 42001 << "failed" << 2 << "custom" << "finished";
+        QTest::newRow("40014 bad token") << 40014 << "failed" << 2 << "custom" << "finished";
+        // daily quota: the broadcast pauses, the row goes back to pending
+        QTest::newRow("45009 quota") << 45009 << "pending" << 1 << "custom" << "paused";
+    }
+
+    void wechatErrcodesMapToTheirAction()
+    {
+        QFETCH(int, code);
+        QFETCH(QString, state);
+        QFETCH(int, attempts);
+        QFETCH(QString, route);
+        QFETCH(QString, status);
+        const QString openid = QStringLiteral("oERR%1").arg(code);
+        QCOMPARE(httpPost(admin(QStringLiteral("followers")),
+                          {{QStringLiteral("appid"), m_appid},
+                           {QStringLiteral("followers"), QJsonArray{QJsonObject{{QStringLiteral("openid"), openid},
+                                                                                {QStringLiteral("last_interaction"), QDateTime::currentSecsSinceEpoch()}}}}}).status, 200);
+        QCOMPARE(httpPost(admin(QStringLiteral("faults")), {{QStringLiteral("error_rates"), QJsonObject{{QString::number(code), 1.0}}}}).status, 200);
+        Template t;
+        t.csText = QStringLiteral("hello");
+        t.wechatTemplateId = QStringLiteral("TPL");
+        t.wechatFields = {{QStringLiteral("thing1"), QStringLiteral("x")}};
+        const qint64 tid = addTemplate(t);
+        Subscriber s;
+        s.mpOpenid = openid;
+        const qint64 id = addSubscriber(s, {Channel::WeChat});
+        const QString result = run(tid);
+        QCOMPARE(httpPost(admin(QStringLiteral("faults")), QJsonObject{}).status, 200);
+        QCOMPARE(result, status);
+        const Delivery d = deliveryOf(id);
+        QCOMPARE(toString(d.state), state);
+        QCOMPARE(d.attempts, attempts);
+        QCOMPARE(d.route, route);
+        if (state == QLatin1String("failed"))
+            QCOMPARE(d.errcode, code);
+        if (status == QLatin1String("paused"))
+            BroadcastRepository(m_ws->db()).setStatus(m_lastBroadcast, BroadcastStatus::Cancelled);
+    }
+
+    void templateFaultIsReportedOnce()
+    {
+        // The sandbox knows the template's keys; ours lacks one: 47003 for every recipient.
+        QCOMPARE(httpPost(admin(QStringLiteral("templates")), {{QStringLiteral("appid"), m_appid}, {QStringLiteral("template_id"), QStringLiteral("TPL47003")},
+                                                                {QStringLiteral("keys"), QJsonArray{QStringLiteral("thing1"), QStringLiteral("time2")}}}).status, 200);
+        Template t;
+        t.wechatTemplateId = QStringLiteral("TPL47003");
+        t.wechatFields = {{QStringLiteral("thing1"), QStringLiteral("x")}};
+        const qint64 tid = addTemplate(t);
+        QJsonArray followers;
+        for (int i = 0; i < 10; ++i) {
+            followers.append(QJsonObject{{QStringLiteral("openid"), QStringLiteral("o47003-%1").arg(i)}});
+            Subscriber s;
+            s.mpOpenid = QStringLiteral("o47003-%1").arg(i);
+            addSubscriber(s, {Channel::WeChat});
+        }
+        QCOMPARE(httpPost(admin(QStringLiteral("followers")), {{QStringLiteral("appid"), m_appid}, {QStringLiteral("followers"), followers}}).status, 200);
+        QList<DeliveryFailure> failures;
+        QCOMPARE(run(tid, &failures), QStringLiteral("finished"));
+        QCOMPARE(BroadcastRepository(m_ws->db()).recount(m_lastBroadcast)->failed, qint64(10));
+        QCOMPARE(failures.size(), 1);
+        QVERIFY(failures.first().reason.contains(QStringLiteral("template fault")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestChannels)
+#include "tst_channels.moc"
