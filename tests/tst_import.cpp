@@ -193,6 +193,13 @@ private slots:
         QCOMPARE(events->first().operatorName, QStringLiteral("ops"));
         QCOMPARE(events->first().after.value(QLatin1String("updated")).toInt(), 2);
         QCOMPARE(events->first().after.value(QLatin1String("file")).toString(), QStringLiteral("test.csv"));
+
+        // Tags are replaced as a whole, in both places they are kept.
+        QVERIFY(import(ImportKind::Subscribers, "mp_openid,tags\no_ann,vip;shanghai\no_bob,\n").ok());
+        QCOMPARE(subscriber(QStringLiteral("o_ann")).tags, (QStringList{"vip", "shanghai"}));
+        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM subscriber_tags WHERE tag = 'beijing'")), qint64(0));
+        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM subscriber_tags")), qint64(2));
+        QVERIFY(subscriber(QStringLiteral("o_bob")).tags.isEmpty());
     }
 
     void subscribersWithAppAreBound()

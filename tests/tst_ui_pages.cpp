@@ -223,6 +223,7 @@ void tst_UiPages::initTestCase()
     Broadcast b;
     b.appId = m_appId;
     b.templateId = m_templateId;
+    b.variables = {{QStringLiteral("message"), QStringLiteral("seeded")}};
     b.status = BroadcastStatus::Finished;
     b.createdBy = QStringLiteral("seed");
     auto seeded = broadcasts.create(b);
@@ -659,7 +660,7 @@ void tst_UiPages::retryFailedFromBroadcastsPage()
     QTRY_VERIFY_WITH_TIMEOUT(BroadcastRepository(m_ws->db()).findById(m_seededBroadcast).value()->counters.failed == 0
                                  && page->currentStatus() == BroadcastStatus::Finished,
                              kTimeoutMs);
-    QTRY_VERIFY_WITH_TIMEOUT(counts->text().contains(QLatin1String("10 sent")), kTimeoutMs);
+    QTRY_VERIFY2_WITH_TIMEOUT(counts->text().contains(QLatin1String("10 sent")), qPrintable(counts->text()), kTimeoutMs);
     QVERIFY(!retry->isEnabled());
 }
 

@@ -156,7 +156,27 @@ void BroadcastWorker::startJobs(QList<DeliveryWork> batch)
 {
     Run &run = *m_run;
     const qint64 now = nowMsecs();
+    const QDateTime nowTime = QDateTime::currentDateTime();
     for (auto &w : batch) {
+        // Decided again as it leaves: an opt-out, unbind, mute or reminder change that arrived while the
+        // broadcast ran takes effect for the rest of it.
+        const Eligibility e = EligibilityPolicy::decide(run.app, w.subscriber, w.binding, w.channel, nowTime);
+        if (e.verdict != Eligibility::Verdict::Push) {
+            DeliveryOutcome o;
+            o.deliveryId = w.deliveryId;
+            o.state = e.deliveryState();
+            o.reason = e.reason;
+            o.attempts = w.attempts;
+            if (o.state == DeliveryState::Inbox) {
+                const auto msg = Renderer::render(run.tmpl, run.variables);
+                o.subscriberId = w.subscriber.id;
+                o.appId = run.app.id;
+                o.inboxTitle = msg.barkTitle;
+                o.inboxBody = msg.csText.isEmpty() ? msg.barkBody : msg.csText;
+            }
+            onOutcome(o, w.subscriber.id, QString(), w.channel);
+            continue;
+        }
         if (w.channel == Channel::MiniProgram) {
             const bool subscribe = !run.tmpl.subscribeTemplateId.isEmpty();
             auto credits = CreditRepository(*m_db).usable(

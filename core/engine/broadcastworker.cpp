@@ -3,6 +3,7 @@
 #include "engine/broadcastcontrol.h"
 #include "engine/broadcastrun.h"
 #include "engine/networkpool.h"
+#include "policy/eligibility.h"
 #include "policy/forecast.h"
 #include "render/renderer.h"
 #include "sandbox/sandboxserver.h"
@@ -245,9 +246,8 @@ Result<void> BroadcastWorker::begin(qint64 broadcastId)
     if (!tmpl || !*tmpl)
         return fail(tr("the broadcast's template no longer exists"));
     const App &a = **app;
-    if (a.disabled || a.status == AppStatus::Banned
-        || (a.status == AppStatus::Suspended && (!a.suspendedUntil.isValid() || a.suspendedUntil > QDateTime::currentDateTime())))
-        return fail(tr("the app %1 is %2 and cannot send").arg(a.name, a.disabled ? tr("disabled") : toString(a.status)));
+    if (auto why = EligibilityPolicy::appCannotSend(a, QDateTime::currentDateTime()))
+        return fail(tr("%1: %2").arg(a.name, *why));
     const QStringList missing = Renderer::missingVariables(**tmpl, (*b)->variables);
     if (!missing.isEmpty())
         return fail(tr("the template needs values for: %1").arg(missing.join(QStringLiteral(", "))));
@@ -354,6 +354,18 @@ void BroadcastWorker::beat()
         pump();
         return;
     }
+    // A penalty while it runs (invariant 2): stop within a heartbeat, and skip the rest with the reason.
+    if (auto app = AppRepository(*m_db).findById(m_run->app.id); app && *app && !m_run->stopping) {
+        m_run->app = **app;
+        if (auto why = EligibilityPolicy::appCannotSend(m_run->app, QDateTime::currentDateTime())) {
+            m_run->stopping = true;
+            m_run->stopAs = BroadcastStatus::Cancelled;
+            m_run->stopReason = *why;
+            m_run->queue.clear();
+            pump();
+            return;
+        }
+    }
     const BroadcastStatus s = **status;
     if (s != BroadcastStatus::Running && !m_run->stopping) {
         // Paused or cancelled from elsewhere (another console, the command line).
@@ -377,8 +389,17 @@ void BroadcastWorker::end(BroadcastStatus status, const QString &reason)
         return;
     }
     BroadcastRepository broadcasts(*m_db);
-    if (status == BroadcastStatus::Cancelled)
-        broadcasts.skipPending(id, tr("the broadcast was cancelled"));
+    if (status == BroadcastStatus::Cancelled) {
+        const auto appBlocked = EligibilityPolicy::appCannotSend(m_run->app, QDateTime::currentDateTime());
+        if (appBlocked) {
+            // Everyone not reached yet is accounted for, skipped with the reason.
+            while (!m_run->broadcast.audienceDone) {
+                if (auto r = planNextPage(); !r)
+                    break;
+            }
+        }
+        broadcasts.skipPending(id, appBlocked ? *appBlocked : tr("the broadcast was cancelled"));
+    }
     if (status == BroadcastStatus::Scheduled)
         broadcasts.schedule(id, m_run->resumeAt, reason);
     else

@@ -14,6 +14,17 @@ namespace {
 
 const QString kMpOpenid = QStringLiteral("mp_openid");
 
+// Subscriber text columns: the CSV name and the database column.
+struct TextColumn {
+    const char *csv;
+    const char *db;
+};
+const TextColumn kTextColumns[] = {
+    {"mini_openid", "mini_openid"}, {"unionid", "unionid"},       {"nickname", "nickname"},
+    {"email", "email"},             {"bark_key", "bark_key"},     {"bark_server", "bark_server"},
+    {"ntfy_topic", "ntfy_topic"},   {"webhook_url", "webhook_url"},
+};
+
 // Semicolon-separated channel names (commas are accepted too). False if a name is unknown or none is given.
 bool parseChannels(const QString &text, QList<Channel> *out)
 {
@@ -102,64 +113,123 @@ public:
         return {};
     }
 
+    // Written here with statements prepared once, not through SubscriberRepository: an upsert of
+    // 100k rows must not re-read the subscriber and rewrite every column and tag of each one.
     Result<void> write() override
     {
-        SubscriberRepository repo(m_ctx.db);
+        if (m_rows.isEmpty())
+            return {};
+        const Row &first = m_rows.first().row;
+        QStringList present; // the file's plain text columns, in kTextColumns order
+        for (const auto &c : kTextColumns) {
+            if (first.has(QLatin1String(c.csv)))
+                present.append(QLatin1String(c.csv));
+        }
+        const bool hasLast = first.has(QStringLiteral("last_interaction"));
+        const bool hasTags = first.has(QStringLiteral("tags"));
+        const bool hasOptOut = first.has(QStringLiteral("opted_out"));
+
+        QStringList dbColumns;
+        for (const auto &c : kTextColumns) {
+            if (present.contains(QLatin1String(c.csv)))
+                dbColumns.append(QLatin1String(c.db));
+        }
+        if (hasLast)
+            dbColumns.append(QStringLiteral("last_interaction_at"));
+        if (hasTags)
+            dbColumns.append(QStringLiteral("tags"));
+        dbColumns.append(QStringLiteral("opted_out"));
+
+        QSqlDatabase db = m_ctx.db.db();
+        QSqlQuery find(db);
+        find.prepare(QStringLiteral("SELECT id, opted_out, tags FROM subscribers WHERE mp_openid = ?"));
+        QSqlQuery insert(db);
+        insert.prepare(QStringLiteral("INSERT INTO subscribers (mp_openid, %1, created_at) VALUES (?, %2?) RETURNING id")
+                           .arg(dbColumns.join(QStringLiteral(", ")), QStringLiteral("?, ").repeated(dbColumns.size())));
+        QSqlQuery update(db);
+        update.prepare(QStringLiteral("UPDATE subscribers SET %1 = ? WHERE id = ?").arg(dbColumns.join(QStringLiteral(" = ?, "))));
+        QSqlQuery dropTag(db);
+        dropTag.prepare(QStringLiteral("DELETE FROM subscriber_tags WHERE tag = ? AND subscriber_id = ?"));
+        QSqlQuery addTag(db);
+        addTag.prepare(QStringLiteral("INSERT INTO subscriber_tags (subscriber_id, tag) VALUES (?, ?)"));
+        QSqlQuery bind(db);
+        bind.prepare(QStringLiteral("INSERT INTO bindings (subscriber_id, app_id, state, reminder, channels, changed_by, "
+                                    "changed_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (subscriber_id, app_id) DO NOTHING"));
+        const qint64 nowMs = toMsecs(m_ctx.now);
+
         for (const Planned &p : std::as_const(m_rows)) {
             const Row &row = p.row;
-            auto existing = repo.findByMpOpenid(row.value(kMpOpenid));
-            if (!existing)
-                return std::unexpected(existing.error());
-            Subscriber s = *existing ? **existing : Subscriber();
-            s.mpOpenid = row.value(kMpOpenid);
-            const auto set = [&row](const char *column, QString *field) {
-                if (row.has(QLatin1String(column)))
-                    *field = row.value(QLatin1String(column));
-            };
-            set("mini_openid", &s.miniOpenid);
-            set("unionid", &s.unionid);
-            set("nickname", &s.nickname);
-            set("email", &s.email);
-            set("bark_key", &s.barkKey);
-            set("bark_server", &s.barkServer);
-            set("ntfy_topic", &s.ntfyTopic);
-            set("webhook_url", &s.webhookUrl);
-            if (row.has(QStringLiteral("last_interaction")))
-                s.lastInteraction = p.lastInteraction;
-            if (row.has(QStringLiteral("tags")))
-                s.tags = p.tags;
+            find.bindValue(0, row.value(kMpOpenid));
+            if (auto r = exec(find); !r)
+                return lineError(row, r.error());
+            const bool exists = find.next();
+            const qint64 existingId = exists ? find.value(0).toLongLong() : 0;
+            const bool wasOptedOut = exists && find.value(1).toInt() != 0;
+            const QString oldTags = exists ? find.value(2).toString() : QString();
+            find.finish();
+
+            QVariantList values;
+            for (const QString &csv : std::as_const(present)) {
+                const QString v = row.value(csv);
+                const bool nullable = csv == QLatin1String("mini_openid") || csv == QLatin1String("unionid");
+                values.append(nullable && v.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(v));
+            }
+            if (hasLast)
+                values.append(toMsecs(p.lastInteraction));
+            if (hasTags)
+                values.append(p.tags.join(QLatin1Char(','))); // as SubscriberRepository stores them
             // Only the person brings themselves back ("reply 1"): a file never undoes an opt-out.
-            if (p.optedOut) {
+            bool optedOut = wasOptedOut;
+            if (hasOptOut && p.optedOut) {
                 if (*p.optedOut)
-                    s.optedOut = true;
-                else if (s.optedOut)
+                    optedOut = true;
+                else if (wasOptedOut)
                     ++m_ctx.report.keptOptOuts;
             }
-            if (*existing) {
-                if (auto r = repo.update(s); !r)
-                    return lineError(row, r.error());
-                ++m_ctx.report.updated;
-            } else {
-                auto id = repo.create(s);
-                if (!id)
-                    return lineError(row, id.error());
-                s.id = *id;
+            values.append(optedOut ? 1 : 0);
+
+            QSqlQuery &q = exists ? update : insert;
+            int i = 0;
+            if (!exists)
+                q.bindValue(i++, row.value(kMpOpenid));
+            for (const QVariant &v : std::as_const(values))
+                q.bindValue(i++, v);
+            q.bindValue(i, exists ? existingId : nowMs);
+            if (auto r = exec(q); !r)
+                return lineError(row, r.error());
+            qint64 id = existingId;
+            if (!exists) {
+                q.next();
+                id = q.value(0).toLongLong();
+                q.finish();
                 ++m_ctx.report.inserted;
+            } else {
+                ++m_ctx.report.updated;
+            }
+
+            if (hasTags) {
+                for (const QString &tag : oldTags.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+                    dropTag.bindValue(0, tag);
+                    dropTag.bindValue(1, id);
+                    if (auto r = exec(dropTag); !r)
+                        return lineError(row, r.error());
+                }
+                for (const QString &tag : p.tags) {
+                    addTag.bindValue(0, id);
+                    addTag.bindValue(1, tag);
+                    if (auto r = exec(addTag); !r)
+                        return lineError(row, r.error());
+                }
             }
             if (m_ctx.defaultAppId) {
-                auto b = repo.binding(s.id, m_ctx.defaultAppId);
-                if (!b)
-                    return std::unexpected(b.error());
-                if (!*b) {
-                    Binding nb;
-                    nb.subscriberId = s.id;
-                    nb.appId = m_ctx.defaultAppId;
-                    nb.changedBy = m_ctx.operatorName;
-                    nb.changedAt = m_ctx.now;
-                    if (auto r = repo.upsertBinding(nb); !r)
-                        return lineError(row, r.error());
+                const QVariantList b{id, m_ctx.defaultAppId, toString(BindingState::Active), toString(Reminder::Strong),
+                                     toString(Channel::WeChat), m_ctx.operatorName, nowMs};
+                for (int k = 0; k < b.size(); ++k)
+                    bind.bindValue(k, b.at(k));
+                if (auto r = exec(bind); !r)
+                    return lineError(row, r.error());
+                if (bind.numRowsAffected() > 0)
                     ++m_ctx.report.bindingsCreated;
-                }
             }
         }
         return {};

@@ -16,6 +16,17 @@ QList<Channel> EligibilityPolicy::channelsFor(const Binding &binding)
     return binding.channels.isEmpty() ? QList<Channel>{Channel::WeChat} : binding.channels;
 }
 
+std::optional<QString> EligibilityPolicy::appCannotSend(const App &app, const QDateTime &now)
+{
+    if (app.disabled)
+        return QCoreApplication::translate("Eligibility", "the app is disabled");
+    if (app.status == AppStatus::Banned)
+        return QCoreApplication::translate("Eligibility", "the app is banned");
+    if (app.status == AppStatus::Suspended && (!app.suspendedUntil.isValid() || app.suspendedUntil > now))
+        return QCoreApplication::translate("Eligibility", "the app is suspended");
+    return std::nullopt;
+}
+
 QList<EligibilityPolicy::Planned> EligibilityPolicy::plan(const App &app, const Subscriber &subscriber,
                                                          const Binding &binding, const QDateTime &now)
 {
@@ -33,12 +44,8 @@ QList<EligibilityPolicy::Planned> EligibilityPolicy::plan(const App &app, const 
 Eligibility EligibilityPolicy::decide(const App &app, const Subscriber &subscriber, const Binding &binding,
                                       Channel channel, const QDateTime &now)
 {
-    if (app.disabled)
-        return skip(QT_TRANSLATE_NOOP("Eligibility", "the app is disabled"));
-    if (app.status == AppStatus::Banned)
-        return skip(QT_TRANSLATE_NOOP("Eligibility", "the app is banned"));
-    if (app.status == AppStatus::Suspended && (!app.suspendedUntil.isValid() || app.suspendedUntil > now))
-        return skip(QT_TRANSLATE_NOOP("Eligibility", "the app is suspended"));
+    if (auto why = appCannotSend(app, now))
+        return {Eligibility::Verdict::Skip, *why};
     if (binding.appId != app.id || binding.subscriberId != subscriber.id)
         return skip(QT_TRANSLATE_NOOP("Eligibility", "never bound this app"));
     switch (binding.state) {

@@ -3,6 +3,8 @@
 // message, or to skip (and why). The engine, the composer's counts and the dry run all ask it.
 #include "domain/types.h"
 
+#include <optional>
+
 namespace pushdesk {
 
 struct Eligibility {
@@ -27,6 +29,8 @@ public:
                               const QDateTime &now);
     // The channels a binding asks for; the plan has one delivery row per channel.
     static QList<Channel> channelsFor(const Binding &binding);
+    // Why the app cannot send at all (disabled, suspended, banned), or nothing if it can.
+    static std::optional<QString> appCannotSend(const App &app, const QDateTime &now);
 
     struct Planned {
         Channel channel;

@@ -1,6 +1,7 @@
 #include "store/broadcastrepository.h"
 
 #include "store/database.h"
+#include "store/subscriberrepository.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -190,8 +191,10 @@ Result<QList<DeliveryWork>> BroadcastRepository::pendingPage(qint64 broadcastId,
     q.setForwardOnly(true);
     q.prepare(QStringLiteral(
         "SELECT d.id, d.channel, d.attempts, s.id, s.mp_openid, s.mini_openid, s.unionid, s.nickname, s.email, "
-        "s.bark_key, s.bark_server, s.opted_out, s.last_interaction_at, s.ntfy_topic, s.webhook_url FROM deliveries d "
-        "JOIN subscribers s ON s.id = d.subscriber_id "
+        "s.bark_key, s.bark_server, s.opted_out, s.last_interaction_at, s.ntfy_topic, s.webhook_url, "
+        "bi.id, bi.app_id, bi.state, bi.reminder, bi.channels FROM deliveries d "
+        "JOIN subscribers s ON s.id = d.subscriber_id JOIN broadcasts br ON br.id = d.broadcast_id "
+        "LEFT JOIN bindings bi ON bi.subscriber_id = d.subscriber_id AND bi.app_id = br.app_id "
         "WHERE d.broadcast_id = ? AND d.state = 'pending' AND d.id > ? ORDER BY d.id LIMIT ?"));
     q.addBindValue(broadcastId);
     q.addBindValue(afterDeliveryId);
@@ -217,6 +220,13 @@ Result<QList<DeliveryWork>> BroadcastRepository::pendingPage(qint64 broadcastId,
         w.subscriber.lastInteraction = fromMsecs(q.value(12).toLongLong());
         w.subscriber.ntfyTopic = q.value(13).toString();
         w.subscriber.webhookUrl = q.value(14).toString();
+        w.binding.id = q.value(15).toLongLong();
+        w.binding.subscriberId = w.subscriber.id;
+        w.binding.appId = q.value(16).toLongLong(); // 0 when the binding is gone
+        if (!fromString(q.value(17).toString(), &w.binding.state))
+            w.binding.state = BindingState::Unbound;
+        fromString(q.value(18).toString(), &w.binding.reminder);
+        w.binding.channels = channelsFromString(q.value(19).toString());
         out.append(std::move(w));
     }
     return out;
@@ -249,6 +259,9 @@ Result<void> BroadcastRepository::record(qint64 broadcastId, const QList<Deliver
         spend.prepare(QStringLiteral("UPDATE send_credits SET uses_left = uses_left - 1 WHERE id = ? AND uses_left > 0"));
         QSqlQuery kill(m_db.db());
         kill.prepare(QStringLiteral("UPDATE send_credits SET uses_left = 0 WHERE id = ?"));
+        QSqlQuery inbox(m_db.db());
+        inbox.prepare(QStringLiteral("INSERT INTO inbox_messages (subscriber_id, app_id, broadcast_id, title, body, "
+                                     "created_at) VALUES (?, ?, ?, ?, ?, ?)"));
         const qint64 now = nowMsecs();
         Counters delta;
         for (const auto &o : outcomes) {
@@ -277,6 +290,16 @@ Result<void> BroadcastRepository::record(qint64 broadcastId, const QList<Deliver
                 return r;
             if (q.numRowsAffected() > 0 && o.state != DeliveryState::Pending)
                 addTo(delta, o.state, 1);
+            if (q.numRowsAffected() > 0 && o.state == DeliveryState::Inbox) {
+                inbox.bindValue(0, o.subscriberId);
+                inbox.bindValue(1, o.appId);
+                inbox.bindValue(2, broadcastId);
+                inbox.bindValue(3, o.inboxTitle);
+                inbox.bindValue(4, o.inboxBody);
+                inbox.bindValue(5, now);
+                if (auto r = exec(inbox); !r)
+                    return r;
+            }
         }
         QSqlQuery u(m_db.db());
         return addCounters(u, broadcastId, delta, 0);

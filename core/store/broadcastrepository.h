@@ -23,6 +23,7 @@ struct DeliveryWork {
     Channel channel = Channel::WeChat;
     int attempts = 0;
     Subscriber subscriber;
+    Binding binding;               // as it is now: the person may have muted or unbound meanwhile
     QList<SendCredit> credits;     // mini-program: the credits to try, earliest valid first
 };
 
@@ -38,6 +39,10 @@ struct DeliveryOutcome {
     QString msgid;
     QString route;
     qint64 creditId = 0;           // the send credit spent by a sent mini-program message
+    qint64 subscriberId = 0;       // with inboxTitle / inboxBody: an Inbox outcome stores the message
+    qint64 appId = 0;
+    QString inboxTitle;
+    QString inboxBody;
     QList<qint64> deadCredits;     // credits upstream refused (41028 / 41029 / 43101): no uses left
 };
 

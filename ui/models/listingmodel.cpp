@@ -51,6 +51,17 @@ ListingModel::ListingModel(Database &db, ListingSpec spec, QObject *parent)
     reload();
 }
 
+void ListingModel::setSource(Fetcher fetch, Counter count)
+{
+    m_fetch = std::move(fetch);
+    m_count = std::move(count);
+}
+
+Result<QList<ListingRow>> ListingModel::fetchPage(int offset, int limit) const
+{
+    return m_fetch ? m_fetch(m_filter, offset, limit) : Listing::fetch(m_db, m_spec, m_filter, offset, limit);
+}
+
 void ListingModel::setPageSize(int rows)
 {
     m_pageSize = qMax(1, rows);
@@ -141,7 +152,7 @@ Qt::SortOrder ListingModel::sortOrder() const
 
 qint64 ListingModel::totalCount() const
 {
-    auto n = Listing::count(m_db, m_spec, m_filter);
+    auto n = m_count ? m_count(m_filter) : Listing::count(m_db, m_spec, m_filter);
     return n ? *n : -1;
 }
 
@@ -229,7 +240,7 @@ void ListingModel::fetchMore(const QModelIndex &parent)
     if (parent.isValid() || m_exhausted || m_loading)
         return;
     const QScopedValueRollback loading(m_loading, true);
-    auto page = Listing::fetch(m_db, m_spec, m_filter, int(m_rows.size()), m_pageSize);
+    auto page = fetchPage(int(m_rows.size()), m_pageSize);
     if (!page) {
         m_exhausted = true; // a broken query would fail again on every scroll
         setError(page.error().message);
@@ -258,7 +269,7 @@ void ListingModel::sort(int column, Qt::SortOrder order)
 void ListingModel::reload()
 {
     const QScopedValueRollback loading(m_loading, true);
-    auto page = Listing::fetch(m_db, m_spec, m_filter, 0, m_pageSize);
+    auto page = fetchPage(0, m_pageSize);
     beginResetModel();
     m_rows.clear();
     if (page) {
@@ -272,6 +283,12 @@ void ListingModel::reload()
     if (!page)
         setError(page.error().message);
     emit reloaded();
+}
+
+void ListingModel::refreshHeaders()
+{
+    if (!m_spec.columns.isEmpty())
+        emit headerDataChanged(Qt::Horizontal, 0, int(m_spec.columns.size()) - 1);
 }
 
 void ListingModel::setError(const QString &message)

@@ -6,6 +6,7 @@
 
 #include <QAbstractTableModel>
 #include <QHash>
+#include <functional>
 
 namespace pushdesk {
 class Database;
@@ -22,6 +23,12 @@ public:
     static constexpr int kDefaultPageSize = 200;
 
     ListingModel(Database &db, ListingSpec spec, QObject *parent = nullptr);
+
+    // A query of its own instead of Listing::fetch / count (e.g. with ranges Listing has no words for).
+    // The ListingFilter passed carries the sort (and whatever the model was given); reload() after setting.
+    using Fetcher = std::function<Result<QList<ListingRow>>(const ListingFilter &filter, int offset, int limit)>;
+    using Counter = std::function<Result<qint64>(const ListingFilter &filter)>;
+    void setSource(Fetcher fetch, Counter count);
 
     const ListingSpec &spec() const { return m_spec; }
     const ListingFilter &filter() const { return m_filter; }
@@ -61,6 +68,7 @@ public:
 
 public slots:
     void reload(); // the first page again, with the current filter and sort
+    void refreshHeaders(); // after a language change: views ask for the titles again
 
 signals:
     void loadFailed(const QString &message);
@@ -68,6 +76,7 @@ signals:
 
 private:
     QString display(int column, const QVariant &value) const;
+    Result<QList<ListingRow>> fetchPage(int offset, int limit) const;
     void setError(const QString &message);
 
     Database &m_db;
@@ -79,6 +88,8 @@ private:
     bool m_exhausted = false;    // the last page came back short: nothing more to fetch
     bool m_loading = false;      // inside fetchMore() or reload(), while the model's signals go out
     QString m_lastError;
+    Fetcher m_fetch;
+    Counter m_count;
 };
 
 } // namespace pushdesk

@@ -1,6 +1,10 @@
 #include "pages/appspage.h"
 #include "ui_appspage.h"
 
+#include <QSignalBlocker>
+
+#include <QEvent>
+
 #include "models/displaytext.h"
 #include "models/listingmodel.h"
 #include "pages/inlinemessage.h"
@@ -95,12 +99,17 @@ void AppsPage::fillForm(const App &app)
     m_ui->dailyQuotaSpin->setValue(app.dailyQuota);
     m_ui->contactEdit->setText(app.contact);
     m_ui->appSecretEdit->clear();
+    m_ui->statusValueLabel->setText(statusText(app));
+}
+
+QString AppsPage::statusText(const App &app) const
+{
     QString status = DisplayText::label(app.status);
     if (app.status == AppStatus::Suspended && app.suspendedUntil.isValid())
         status = tr("Suspended until %1").arg(DisplayText::dateTime(app.suspendedUntil));
     if (app.disabled)
         status = tr("Disabled");
-    m_ui->statusValueLabel->setText(tr("%1 · credit score %2").arg(status).arg(app.creditScore));
+    return tr("%1 · credit score %2").arg(status).arg(app.creditScore);
 }
 
 QString AppsPage::validate() const
@@ -187,6 +196,29 @@ void AppsPage::updateEmptyState()
     ListingTable::updateEmptyState(m_ui->emptyStateLabel, m_model,
                                    tr("No apps yet — add one with “New app”, or run “pushdesk demo” for a demo database."),
                                    tr("No app matches."));
+}
+
+void AppsPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        // The form keeps what was typed; only the words around it change.
+        m_ui->retranslateUi(this);
+        {
+            const QSignalBlocker blocker(m_ui->kindCombo);
+            for (int i = 0; i < m_ui->kindCombo->count(); ++i)
+                m_ui->kindCombo->setItemText(i, DisplayText::label(m_ui->kindCombo->itemData(i).toString()));
+        }
+        m_model->refreshHeaders();
+        updateEmptyState();
+        if (m_currentId == 0) {
+            m_ui->detailsGroup->setTitle(tr("New app"));
+            m_ui->statusValueLabel->setText(tr("New apps start active with a credit score of 100."));
+        } else if (auto app = AppRepository(m_ws.db()).findById(m_currentId); app && *app) {
+            m_ui->detailsGroup->setTitle((*app)->name);
+            m_ui->statusValueLabel->setText(statusText(**app));
+        }
+    }
+    QWidget::changeEvent(event);
 }
 
 } // namespace pushdesk

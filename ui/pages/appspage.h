@@ -30,8 +30,12 @@ public slots:
 signals:
     void appsChanged();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void fillForm(const App &app);
+    QString statusText(const App &app) const;
     void updateEmptyState();
     QString validate() const;
 

@@ -6,6 +6,7 @@
 #include "models/failuremodel.h"
 #include "pages/inlinemessage.h"
 
+#include <QEvent>
 #include <QHeaderView>
 #include <QLocale>
 
@@ -42,6 +43,30 @@ BroadcastProgressPanel::BroadcastProgressPanel(QWidget *parent)
 
 BroadcastProgressPanel::~BroadcastProgressPanel() = default;
 
+void BroadcastProgressPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        // The labels set in code keep their text until the next update; the buttons and headers change now.
+        const QString title = m_ui->runTitleLabel->text();
+        const QString counts = m_ui->countsLabel->text();
+        const QString status = m_ui->runStatusLabel->text();
+        const bool error = InlineMessage::isError(m_ui->runStatusLabel);
+        m_ui->retranslateUi(this);
+        m_ui->runTitleLabel->setText(m_broadcastId == 0 ? tr("Nothing is being sent.") : title);
+        m_ui->countsLabel->setText(counts);
+        if (m_broadcastId == 0)
+            InlineMessage::showInfo(m_ui->runStatusLabel, tr("Compose a broadcast and press Send: its progress shows here."));
+        else if (error)
+            InlineMessage::showError(m_ui->runStatusLabel, status);
+        else
+            InlineMessage::showInfo(m_ui->runStatusLabel, status);
+        emit m_failures->headerDataChanged(Qt::Horizontal, 0, FailureModel::ColumnCount - 1);
+        updateButtons();
+        updateFailuresLabel();
+    }
+    QWidget::changeEvent(event);
+}
+
 void BroadcastProgressPanel::setEngine(BroadcastEngine *engine)
 {
     if (m_engine)
@@ -55,18 +80,18 @@ void BroadcastProgressPanel::setEngine(BroadcastEngine *engine)
     connect(engine, &BroadcastEngine::broadcastError, this, &BroadcastProgressPanel::onError);
 }
 
-void BroadcastProgressPanel::watch(qint64 broadcastId, const QString &title)
+void BroadcastProgressPanel::watch(qint64 broadcastId, const QString &title, bool paused)
 {
     m_broadcastId = broadcastId;
-    m_running = true;
-    m_paused = false;
+    m_running = !paused;
+    m_paused = paused;
     m_stopRequested = false;
     m_failedCount = 0;
     m_error.clear();
     m_clock.start();
     m_failures->clear();
     m_ui->runTitleLabel->setText(title);
-    InlineMessage::showInfo(m_ui->runStatusLabel, tr("Starting…"));
+    InlineMessage::showInfo(m_ui->runStatusLabel, paused ? tr("Paused: press Resume to go on where it stopped.") : tr("Starting…"));
     m_ui->progressBar->setRange(0, 1);
     m_ui->progressBar->setValue(0);
     showCounts(Counters{}, QString());

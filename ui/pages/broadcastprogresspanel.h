@@ -26,8 +26,8 @@ public:
     ~BroadcastProgressPanel() override;
 
     void setEngine(BroadcastEngine *engine);
-    // Follows broadcastId from now on (it should be about to start).
-    void watch(qint64 broadcastId, const QString &title);
+    // Follows broadcastId from now on (it should be about to start, be running, or be paused).
+    void watch(qint64 broadcastId, const QString &title, bool paused = false);
     qint64 broadcastId() const { return m_broadcastId; }
     bool isRunning() const { return m_running; }
     bool isPaused() const { return m_paused; }
@@ -41,6 +41,9 @@ public slots:
 signals:
     void openLogRequested(qint64 broadcastId);
     void broadcastFinished(qint64 broadcastId, const pushdesk::Counters &counters, const QString &status);
+
+protected:
+    void changeEvent(QEvent *event) override;
 
 private:
     void onProgress(const BroadcastProgress &p);

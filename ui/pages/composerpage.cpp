@@ -2,15 +2,18 @@
 #include "ui_composerpage.h"
 
 #include "engine/broadcastengine.h"
+#include "models/displaytext.h"
+#include "pages/broadcastprogresspanel.h"
+#include "pages/channelpreview.h"
+#include "pages/confirmation.h"
 #include "pages/inlinemessage.h"
-#include "policy/forecast.h"
 #include "render/renderer.h"
 #include "store/apprepository.h"
 #include "store/subscriberrepository.h"
 #include "workspace.h"
 
+#include <QEvent>
 #include <QLocale>
-#include <QMessageBox>
 #include <QSignalBlocker>
 
 #include <limits>
@@ -19,7 +22,12 @@ namespace pushdesk {
 
 namespace {
 enum VariableColumn { NameColumn, ValueColumn };
+
+int clampInt(qint64 n)
+{
+    return int(qBound(qint64(0), n, qint64(std::numeric_limits<int>::max())));
 }
+} // namespace
 
 ComposerPage::ComposerPage(Workspace &ws, QWidget *parent)
     : QWidget(parent)
@@ -32,7 +40,14 @@ ComposerPage::ComposerPage(Workspace &ws, QWidget *parent)
     m_ui->splitter->setStretchFactor(1, 2);
     m_ui->variablesTable->horizontalHeader()->setSectionResizeMode(NameColumn, QHeaderView::ResizeToContents);
     InlineMessage::clear(m_ui->errorLabel);
+    InlineMessage::clear(m_ui->limitsLabel);
     m_ui->progressPanel->setEngine(ws.engine());
+    const QDateTime inAnHour = QDateTime::currentDateTime().addSecs(3600);
+    m_ui->scheduleEdit->setDateTime(QDateTime(inAnHour.date(), QTime(inAnHour.time().hour(), 0)));
+    setUpAudienceChoice();
+    const int tagsWidth = fontMetrics().horizontalAdvance(QStringLiteral("tag1, tag2")) + 24;
+    m_ui->audienceTagsEdit->setMinimumWidth(tagsWidth);
+    m_ui->audienceSubscriberEdit->setMinimumWidth(tagsWidth);
 
     connect(m_ui->appCombo, &QComboBox::currentIndexChanged, this, &ComposerPage::reloadTemplates);
     connect(m_ui->templateCombo, &QComboBox::currentIndexChanged, this, &ComposerPage::onTemplateChanged);
@@ -45,6 +60,8 @@ ComposerPage::ComposerPage(Workspace &ws, QWidget *parent)
         updatePreview();
     });
     connect(m_ui->sendButton, &QPushButton::clicked, this, &ComposerPage::send);
+    connect(m_ui->sendLaterButton, &QPushButton::clicked, this, &ComposerPage::sendLater);
+    connect(m_ui->dryRunButton, &QPushButton::clicked, this, &ComposerPage::dryRun);
     connect(m_ui->forecastButton, &QPushButton::clicked, this, &ComposerPage::computeForecast);
     connect(m_ui->progressPanel, &BroadcastProgressPanel::openLogRequested, this, &ComposerPage::openLogRequested);
 
@@ -56,6 +73,40 @@ ComposerPage::~ComposerPage() = default;
 BroadcastProgressPanel *ComposerPage::progressPanel() const
 {
     return m_ui->progressPanel;
+}
+
+void ComposerPage::setUpAudienceChoice()
+{
+    // Broadcast::audience is "all" in the engine for now; the other audiences are shown, not offered.
+    const QString soon = tr("Coming soon: for now a broadcast goes to all bound subscribers.");
+    for (QWidget *w : {static_cast<QWidget *>(m_ui->audienceTagsRadio), static_cast<QWidget *>(m_ui->audienceTagsEdit),
+                       static_cast<QWidget *>(m_ui->audienceListRadio), static_cast<QWidget *>(m_ui->audienceOneRadio),
+                       static_cast<QWidget *>(m_ui->audienceSubscriberEdit)}) {
+        w->setEnabled(false);
+        w->setToolTip(soon);
+    }
+    m_ui->audienceAllRadio->setChecked(true);
+}
+
+void ComposerPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        // Typed values live in the table items and m_typed: retranslateUi() only touches titles and labels.
+        m_ui->retranslateUi(this);
+        setUpAudienceChoice();
+        updateVariablesLabel();
+        updateAudience();
+        updatePreview();
+        onTemplateChanged();
+    }
+    QWidget::changeEvent(event);
+}
+
+void ComposerPage::followBroadcast(qint64 broadcastId, const QString &title, bool paused)
+{
+    if (m_ui->progressPanel->broadcastId() == broadcastId && (m_ui->progressPanel->isRunning() || m_ui->progressPanel->isPaused()))
+        return;
+    m_ui->progressPanel->watch(broadcastId, title, paused);
 }
 
 void ComposerPage::reloadApps()
@@ -123,37 +174,44 @@ void ComposerPage::onTemplateChanged()
         else if (*t)
             m_template = **t;
     }
-    if (m_template)
+    if (m_template && !InlineMessage::isError(m_ui->errorLabel))
         InlineMessage::clear(m_ui->errorLabel);
-    m_ui->sendButton->setEnabled(m_template.has_value() && m_ws.engine() != nullptr);
+    const bool canSend = m_template.has_value() && m_ws.engine() != nullptr;
+    m_ui->sendButton->setEnabled(canSend);
+    m_ui->sendLaterButton->setEnabled(m_template.has_value());
+    m_ui->dryRunButton->setEnabled(m_template.has_value());
     m_ui->sendButton->setToolTip(m_ws.engine() ? tr("Create the broadcast and start sending now")
                                                : tr("This window has no engine: use “pushdesk send” or “pushdesk worker”."));
     rebuildVariables();
     updatePreview();
 }
 
+void ComposerPage::updateVariablesLabel()
+{
+    const bool none = m_template && m_ui->variablesTable->rowCount() == 0;
+    m_ui->variablesLabel->setText(none ? tr("This template needs no values: everything comes from each recipient.")
+                                       : tr("&Values for this broadcast:"));
+}
+
 void ComposerPage::rebuildVariables()
 {
     const QSignalBlocker blocker(m_ui->variablesTable);
     m_ui->variablesTable->setRowCount(0);
-    if (!m_template) {
-        m_ui->variablesLabel->setText(tr("&Values for this broadcast:"));
-        return;
+    if (m_template) {
+        // Only what no recipient provides: nickname, openid and email are filled per recipient.
+        const QStringList names = Renderer::missingVariables(*m_template, {});
+        m_ui->variablesTable->setRowCount(int(names.size()));
+        for (int row = 0; row < names.size(); ++row) {
+            auto *name = new QTableWidgetItem(QStringLiteral("{{%1}}").arg(names[row]));
+            name->setData(Qt::UserRole, names[row]);
+            name->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
+            m_ui->variablesTable->setItem(row, NameColumn, name);
+            auto *value = new QTableWidgetItem(m_typed.value(names[row]));
+            value->setToolTip(tr("Type the value of {{%1}}").arg(names[row]));
+            m_ui->variablesTable->setItem(row, ValueColumn, value);
+        }
     }
-    // Only what no recipient provides: nickname, openid and email are filled per recipient.
-    const QStringList names = Renderer::missingVariables(*m_template, {});
-    m_ui->variablesLabel->setText(names.isEmpty() ? tr("This template needs no values: everything comes from each recipient.")
-                                                  : tr("&Values for this broadcast:"));
-    m_ui->variablesTable->setRowCount(int(names.size()));
-    for (int row = 0; row < names.size(); ++row) {
-        auto *name = new QTableWidgetItem(QStringLiteral("{{%1}}").arg(names[row]));
-        name->setData(Qt::UserRole, names[row]);
-        name->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
-        m_ui->variablesTable->setItem(row, NameColumn, name);
-        auto *value = new QTableWidgetItem(m_typed.value(names[row]));
-        value->setToolTip(tr("Type the value of {{%1}}").arg(names[row]));
-        m_ui->variablesTable->setItem(row, ValueColumn, value);
-    }
+    updateVariablesLabel();
 }
 
 QVariantMap ComposerPage::variables() const
@@ -189,6 +247,7 @@ void ComposerPage::loadSample()
 void ComposerPage::updateAudience()
 {
     m_audience = 0;
+    m_forecast.reset();
     const qint64 appId = m_ui->appCombo->currentData().toLongLong();
     m_ui->forecastButton->setVisible(false);
     if (appId == 0) {
@@ -210,8 +269,7 @@ void ComposerPage::updateAudience()
         return;
     }
     m_ui->forecastButton->setVisible(true);
-    m_ui->audienceLabel->setText(tr("%n subscriber(s) bound this app with reminders on.", nullptr,
-                                    int(qMin<qint64>(*count, std::numeric_limits<int>::max()))));
+    m_ui->audienceLabel->setText(tr("%n subscriber(s) bound this app with reminders on.", nullptr, clampInt(*count)));
 }
 
 void ComposerPage::computeForecast()
@@ -225,6 +283,7 @@ void ComposerPage::computeForecast()
         m_ui->audienceLabel->setText(tr("Cannot count the recipients: %1").arg(forecast.error().message));
         return;
     }
+    m_forecast = *forecast;
     m_ui->forecastButton->setVisible(false);
     const Counters &c = forecast->counts;
     const QString counts = tr("%1 push · %2 inbox only · %3 skipped")
@@ -236,11 +295,41 @@ void ComposerPage::computeForecast()
                                                    : tr("%1 (%2)", "counts (skip reasons)").arg(counts, reasons.join(QStringLiteral("; "))));
 }
 
+bool ComposerPage::dryRun()
+{
+    InlineMessage::clear(m_ui->errorLabel);
+    if (m_ui->appCombo->currentData().toLongLong() == 0 || !m_template) {
+        InlineMessage::showError(m_ui->errorLabel, tr("Choose an app and one of its templates first."));
+        return false;
+    }
+    computeForecast();
+    updatePreview();
+    if (!m_forecast) {
+        InlineMessage::showError(m_ui->errorLabel, m_ui->audienceLabel->text());
+        return false;
+    }
+    const QStringList missing = Renderer::missingVariables(*m_template, variables());
+    QString text = tr("Dry run: %n recipient(s) in the audience; nothing was sent or stored.", nullptr,
+                      clampInt(m_forecast->members));
+    if (!missing.isEmpty())
+        text += QLatin1Char(' ') + tr("Still missing: %1.").arg(missing.join(QStringLiteral(", ")));
+    if (m_limitProblems > 0)
+        text += QLatin1Char(' ') + tr("%n field(s) are over their channel’s limit for the sample recipient.", nullptr, m_limitProblems);
+    InlineMessage::showInfo(m_ui->errorLabel, text);
+    return true;
+}
+
 void ComposerPage::updatePreview()
 {
+    QList<QPlainTextEdit *> tabs{m_ui->previewCsText, m_ui->previewTemplateText, m_ui->previewMiniText,
+                                 m_ui->previewBarkText, m_ui->previewEmailText, m_ui->previewNtfyText};
     if (!m_template) {
         m_ui->previewLabel->setText(tr("Preview:"));
         m_ui->previewText->setPlainText(m_ui->appCombo->count() == 0 ? QString() : tr("Choose a template to see its preview."));
+        for (QPlainTextEdit *edit : tabs)
+            edit->clear();
+        m_limitProblems = 0;
+        InlineMessage::clear(m_ui->limitsLabel);
         return;
     }
     QHash<QString, QString> vars;
@@ -253,26 +342,54 @@ void ComposerPage::updatePreview()
     const auto recipient = Renderer::recipientVariables(m_sample);
     for (auto it = recipient.cbegin(); it != recipient.cend(); ++it)
         vars.insert(it.key(), it.value());
-    const RenderedMessage m = Renderer::render(*m_template, vars);
+    const ChannelPreviewText p = ChannelPreview::render(Renderer::render(*m_template, vars));
 
     m_ui->previewLabel->setText(m_sampleIsReal ? tr("Preview for %1, the first subscriber in the audience:").arg(m_sample.nickname)
                                                : tr("Preview for a sample subscriber:"));
-    QStringList lines;
-    if (!m.csText.isEmpty())
-        lines << tr("Customer-service message") << m.csText << QString();
-    if (!m.wechatTemplateId.isEmpty()) {
-        lines << tr("WeChat template message %1").arg(m.wechatTemplateId);
-        for (const auto &f : m.wechatFields)
-            lines << tr("%1: %2", "template field key: value").arg(f.first, f.second);
-        lines << QString();
+    m_ui->previewText->setPlainText(p.all);
+    m_ui->previewCsText->setPlainText(p.cs);
+    m_ui->previewTemplateText->setPlainText(p.wechatTemplate);
+    m_ui->previewMiniText->setPlainText(p.mini);
+    m_ui->previewBarkText->setPlainText(p.bark);
+    m_ui->previewEmailText->setPlainText(p.email);
+    m_ui->previewNtfyText->setPlainText(p.ntfy);
+    m_limitProblems = int(p.problems.size());
+    if (p.problems.isEmpty()) {
+        InlineMessage::clear(m_ui->limitsLabel);
+        return;
     }
-    if (!m.barkTitle.isEmpty() || !m.barkBody.isEmpty())
-        lines << tr("Bark") << m.barkTitle << m.barkBody << QString();
-    if (!m.emailSubject.isEmpty() || !m.emailBody.isEmpty())
-        lines << tr("E-mail") << tr("Subject: %1").arg(m.emailSubject) << m.emailBody << QString();
-    if (lines.isEmpty())
-        lines << tr("This template has no content for any channel yet — edit it on the Templates page.");
-    m_ui->previewText->setPlainText(lines.join(QLatin1Char('\n')).trimmed());
+    QStringList lines;
+    for (const LimitProblem &problem : p.problems)
+        lines.append(tr("%1: %2", "channel: problem").arg(DisplayText::label(problem.channel), problem.message));
+    InlineMessage::showError(m_ui->limitsLabel, lines.join(QLatin1Char('\n')));
+}
+
+std::optional<qint64> ComposerPage::create(const QDateTime &at)
+{
+    const qint64 appId = m_ui->appCombo->currentData().toLongLong();
+    const qint64 templateId = m_ui->templateCombo->currentData().toLongLong();
+    if (appId == 0 || templateId == 0) {
+        InlineMessage::showError(m_ui->errorLabel, tr("Choose an app and one of its templates first."));
+        return std::nullopt;
+    }
+    updateAudience();
+    if (m_audience > m_confirmAbove) {
+        const QString question = at.isValid()
+            ? tr("This broadcast goes to %1 subscribers of %2 at %3. Schedule it?", "%1 is always large")
+                  .arg(QLocale().toString(m_audience), m_ui->appCombo->currentText(), DisplayText::dateTime(at))
+            : tr("This broadcast goes to %1 subscribers of %2. Send it now?", "%1 is always large")
+                  .arg(QLocale().toString(m_audience), m_ui->appCombo->currentText());
+        if (!Confirmation::ask(this, tr("Send the broadcast?"), question)) {
+            InlineMessage::showInfo(m_ui->errorLabel, tr("Nothing was sent."));
+            return std::nullopt;
+        }
+    }
+    auto id = m_ws.createBroadcast(appId, templateId, variables(), at);
+    if (!id) {
+        InlineMessage::showError(m_ui->errorLabel, id.error().message);
+        return std::nullopt;
+    }
+    return *id;
 }
 
 bool ComposerPage::send()
@@ -283,30 +400,31 @@ bool ComposerPage::send()
         InlineMessage::showError(m_ui->errorLabel, tr("This window has no engine: use “pushdesk send” or “pushdesk worker”."));
         return false;
     }
-    const qint64 appId = m_ui->appCombo->currentData().toLongLong();
-    const qint64 templateId = m_ui->templateCombo->currentData().toLongLong();
-    if (appId == 0 || templateId == 0) {
-        InlineMessage::showError(m_ui->errorLabel, tr("Choose an app and one of its templates first."));
+    const auto id = create({});
+    if (!id)
         return false;
-    }
-    updateAudience();
-    if (m_audience > m_confirmAbove) {
-        const auto answer = QMessageBox::question(
-            this, tr("Send the broadcast?"),
-            tr("This broadcast goes to %1 subscribers of %2. Send it now?", "%1 is always large")
-                .arg(QLocale().toString(m_audience), m_ui->appCombo->currentText()));
-        if (answer != QMessageBox::Yes)
-            return false;
-    }
-    auto id = m_ws.createBroadcast(appId, templateId, variables());
-    if (!id) {
-        InlineMessage::showError(m_ui->errorLabel, id.error().message);
-        return false;
-    }
     m_ui->progressPanel->watch(*id, tr("Broadcast #%1 — %2, template %3")
                                         .arg(QString::number(*id), m_ui->appCombo->currentText(), m_ui->templateCombo->currentText()));
     engine->start(*id);
     emit broadcastStarted(*id);
+    return true;
+}
+
+bool ComposerPage::sendLater()
+{
+    InlineMessage::clear(m_ui->errorLabel);
+    const QDateTime at = m_ui->scheduleEdit->dateTime();
+    if (at <= QDateTime::currentDateTime()) {
+        InlineMessage::showError(m_ui->errorLabel, tr("Choose a time in the future, or press Send to send now."));
+        return false;
+    }
+    const auto id = create(at);
+    if (!id)
+        return false;
+    InlineMessage::showInfo(m_ui->errorLabel, tr("Broadcast #%1 is scheduled for %2; an engine starts it then (this console, "
+                                                 "or “pushdesk worker”).")
+                                                  .arg(QString::number(*id), DisplayText::dateTime(at)));
+    emit broadcastScheduled(*id, at);
     return true;
 }
 

@@ -1,8 +1,11 @@
 #pragma once
-// Broadcast composer: app, template, the values the template needs from this broadcast, a preview for
-// a sample recipient, and Send — which creates the broadcast through the workspace and starts the
-// engine on it. The progress panel beside it follows the broadcast.
+// Broadcast composer: app, template, audience, the values the template needs from this broadcast, a
+// preview per channel for a sample recipient with each channel's limits checked as you type, the
+// counts of who gets what (and a dry run that sends nothing), and Send or Send later — which create
+// the broadcast through the workspace. Above a threshold of recipients it asks first. The progress
+// panel beside it follows the broadcast.
 #include "domain/types.h"
+#include "policy/forecast.h"
 
 #include <QHash>
 #include <QWidget>
@@ -16,6 +19,7 @@ QT_END_NAMESPACE
 namespace pushdesk {
 class BroadcastProgressPanel;
 class Workspace;
+struct LimitProblem;
 
 class ComposerPage : public QWidget {
     Q_OBJECT
@@ -26,19 +30,29 @@ public:
     BroadcastProgressPanel *progressPanel() const;
     // Above this many audience members, Send asks for confirmation first.
     void setConfirmationThreshold(qint64 members) { m_confirmAbove = members; }
+    qint64 confirmationThreshold() const { return m_confirmAbove; }
     // Up to this many audience members, the counts are worked out as soon as the app is chosen.
     static constexpr qint64 kAutoForecastMembers = 20000;
     QVariantMap variables() const; // the values typed so far (empty ones left out)
+    const std::optional<Forecast> &lastForecast() const { return m_forecast; }
+    int limitProblems() const { return m_limitProblems; }
 
 public slots:
     void reloadApps();
     void reloadTemplates();
     void computeForecast(); // who gets a push, an inbox message, or nothing, and why
+    bool dryRun();          // the counts and the limits, nothing sent or stored
     bool send();
+    bool sendLater();       // at the time in the schedule field
+    void followBroadcast(qint64 broadcastId, const QString &title, bool paused); // from the Broadcasts page
 
 signals:
     void broadcastStarted(qint64 broadcastId);
+    void broadcastScheduled(qint64 broadcastId, const QDateTime &at);
     void openLogRequested(qint64 broadcastId);
+
+protected:
+    void changeEvent(QEvent *event) override;
 
 private:
     void onTemplateChanged();
@@ -46,14 +60,19 @@ private:
     void updateAudience();
     void updatePreview();
     void loadSample();
+    void setUpAudienceChoice();
+    void updateVariablesLabel();
+    std::optional<qint64> create(const QDateTime &at); // checks, asks above the threshold, creates
 
     Workspace &m_ws;
     std::unique_ptr<Ui::ComposerPage> m_ui;
     std::optional<Template> m_template;
+    std::optional<Forecast> m_forecast;
     Subscriber m_sample;
     bool m_sampleIsReal = false;
     qint64 m_audience = 0;
     qint64 m_confirmAbove = 1000;
+    int m_limitProblems = 0;
     QHash<QString, QString> m_typed; // values kept across template switches, by placeholder
 };
 

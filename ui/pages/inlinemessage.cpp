@@ -7,12 +7,25 @@ namespace pushdesk {
 
 namespace {
 constexpr char kErrorProperty[] = "pushdeskError";
+
+// Errors stand out by weight and a framed, filled panel in the palette's own colours: no colour is
+// hard-coded, so they read in light and dark themes alike.
+void setLook(QLabel *label, bool error)
+{
+    label->setProperty(kErrorProperty, error);
+    QFont font = label->font();
+    font.setBold(error);
+    label->setFont(font);
+    label->setFrameShape(error ? QFrame::StyledPanel : QFrame::NoFrame);
+    label->setAutoFillBackground(error);
+    label->setBackgroundRole(error ? QPalette::AlternateBase : QPalette::Window);
+    label->setMargin(error ? 4 : 0);
 }
+} // namespace
 
 void InlineMessage::showError(QLabel *label, const QString &text)
 {
-    label->setProperty(kErrorProperty, true);
-    label->setStyleSheet(QStringLiteral("QLabel { color: #b3261e; font-weight: bold; }"));
+    setLook(label, true);
     label->setTextFormat(Qt::PlainText);
     label->setText(text);
     label->show();
@@ -20,8 +33,7 @@ void InlineMessage::showError(QLabel *label, const QString &text)
 
 void InlineMessage::showInfo(QLabel *label, const QString &text)
 {
-    label->setProperty(kErrorProperty, false);
-    label->setStyleSheet(QString());
+    setLook(label, false);
     label->setTextFormat(Qt::PlainText);
     label->setText(text);
     label->show();
@@ -29,8 +41,7 @@ void InlineMessage::showInfo(QLabel *label, const QString &text)
 
 void InlineMessage::clear(QLabel *label)
 {
-    label->setProperty(kErrorProperty, false);
-    label->setStyleSheet(QString());
+    setLook(label, false);
     label->clear();
     label->hide();
 }

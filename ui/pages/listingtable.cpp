@@ -1,6 +1,7 @@
 #include "pages/listingtable.h"
 
 #include "models/listingmodel.h"
+#include "pages/tablecopy.h"
 
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -30,6 +31,7 @@ void ListingTable::configure(QTableView *view, ListingModel *model)
             header->setSortIndicator(model->sortColumn(), model->sortOrder());
     });
     view->resizeColumnsToContents();
+    TableCopy::install(view);
 }
 
 qint64 ListingTable::selectedId(const QTableView *view)

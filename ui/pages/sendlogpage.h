@@ -1,6 +1,9 @@
 #pragma once
-// Send log: every delivery row, filtered by broadcast, state and recipient in SQL, newest first, with
-// the selected row's upstream answer (errcode, errmsg) and the reason people read.
+// Send log: every delivery row, filtered in SQL by broadcast, app, channel, state, errcode, recipient
+// and a time range, newest first, with the selected row's upstream answer (errcode, errmsg) and the
+// reason people read; the current filter exports to CSV.
+#include "console/deliverylog.h"
+
 #include <QTimer>
 #include <QWidget>
 #include <memory>
@@ -21,14 +24,24 @@ public:
 
     ListingModel *model() const { return m_model; }
     qint64 broadcastFilterId() const; // 0: every broadcast
+    DeliveryLogFilter currentFilter() const;
 
 public slots:
     void showBroadcast(qint64 broadcastId); // filters to one broadcast (every state)
-    void refresh();                         // new broadcasts in the filter, rows again, selection kept
+    void setFilter(const pushdesk::DeliveryLogFilter &filter); // the widgets show it, and it applies
+    void clearFilters();
+    void refresh();                         // new broadcasts and apps in the filters, rows again, selection kept
     void applyFilters();
+    void chooseExportFile();                // asks where, then exportToFile()
+    bool exportToFile(const QString &path);
+
+protected:
+    void changeEvent(QEvent *event) override;
 
 private:
+    void fillStaticFilters();
     void reloadBroadcasts();
+    void reloadApps();
     void showDelivery(qint64 deliveryId);
     void clearDetails();
     void updateCounts();
@@ -36,7 +49,10 @@ private:
     Workspace &m_ws;
     std::unique_ptr<Ui::SendLogPage> m_ui;
     ListingModel *m_model = nullptr;
+    ListingSpec m_spec;
+    DeliveryLogFilter m_filter;   // what the model shows
     QTimer m_searchDelay;
+    qint64 m_selectedId = 0;
 };
 
 } // namespace pushdesk

@@ -1,6 +1,8 @@
 #include "pages/subscriberspage.h"
 #include "ui_subscriberspage.h"
 
+#include <QEvent>
+
 #include "models/displaytext.h"
 #include "models/listingmodel.h"
 #include "pages/inlinemessage.h"
@@ -159,6 +161,20 @@ void SubscribersPage::showSubscriber(qint64 id)
         for (int column = 0; column < cells.size(); ++column)
             m_ui->bindingsTable->setItem(row, column, new QTableWidgetItem(cells[column]));
     }
+}
+
+void SubscribersPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        m_ui->retranslateUi(this);
+        m_model->refreshHeaders();
+        updateCounts();
+        if (const qint64 selected = ListingTable::selectedId(m_ui->subscribersTable); selected != 0)
+            showSubscriber(selected);
+        else
+            clearDetails();
+    }
+    QWidget::changeEvent(event);
 }
 
 } // namespace pushdesk

@@ -26,6 +26,9 @@ public slots:
     void showSubscriber(qint64 id);
     void reload();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void clearDetails();
     void updateCounts();

@@ -1,6 +1,10 @@
 #include "pages/templatespage.h"
 #include "ui_templatespage.h"
 
+#include <QSignalBlocker>
+
+#include <QEvent>
+
 #include "models/listingmodel.h"
 #include "pages/inlinemessage.h"
 #include "pages/listingtable.h"
@@ -22,11 +26,7 @@ TemplatesPage::TemplatesPage(Workspace &ws, QWidget *parent)
     setObjectName(QStringLiteral("templatesPage"));
     m_ui->splitter->setStretchFactor(0, 3);
     m_ui->splitter->setStretchFactor(1, 2);
-    m_ui->barkLevelCombo->addItem(tr("Default"), QString());
-    m_ui->barkLevelCombo->addItem(tr("Active (normal alert)"), QStringLiteral("active"));
-    m_ui->barkLevelCombo->addItem(tr("Time-sensitive (breaks through Focus)"), QStringLiteral("timeSensitive"));
-    m_ui->barkLevelCombo->addItem(tr("Passive (no sound, no screen)"), QStringLiteral("passive"));
-    m_ui->barkLevelCombo->addItem(tr("Critical (ignores silent mode)"), QStringLiteral("critical"));
+    fillBarkLevels();
     InlineMessage::clear(m_ui->messageLabel);
 
     m_model = new ListingModel(ws.db(), Listing::templates(), this);
@@ -214,6 +214,36 @@ void TemplatesPage::updateEmptyState()
                                        ? tr("No templates yet — add an app on the Apps page, then a template here.")
                                        : tr("No templates yet — add one with “New template”."),
                                    tr("No template matches."));
+}
+
+void TemplatesPage::fillBarkLevels()
+{
+    const QVariant current = m_ui->barkLevelCombo->currentData();
+    const QSignalBlocker blocker(m_ui->barkLevelCombo);
+    m_ui->barkLevelCombo->clear();
+    m_ui->barkLevelCombo->addItem(tr("Default"), QString());
+    m_ui->barkLevelCombo->addItem(tr("Active (normal alert)"), QStringLiteral("active"));
+    m_ui->barkLevelCombo->addItem(tr("Time-sensitive (breaks through Focus)"), QStringLiteral("timeSensitive"));
+    m_ui->barkLevelCombo->addItem(tr("Passive (no sound, no screen)"), QStringLiteral("passive"));
+    m_ui->barkLevelCombo->addItem(tr("Critical (ignores silent mode)"), QStringLiteral("critical"));
+    m_ui->barkLevelCombo->setCurrentIndex(qMax(0, m_ui->barkLevelCombo->findData(current)));
+}
+
+void TemplatesPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        // The editor's fields keep what was typed: retranslateUi() only sets titles, labels and hints.
+        m_ui->retranslateUi(this);
+        fillBarkLevels();
+        m_model->refreshHeaders();
+        updateEmptyState();
+        updatePlaceholders();
+        if (m_currentId == 0)
+            m_ui->editorGroup->setTitle(tr("New template"));
+        else
+            m_ui->editorGroup->setTitle(m_ui->nameEdit->text());
+    }
+    QWidget::changeEvent(event);
 }
 
 } // namespace pushdesk

@@ -33,11 +33,15 @@ public slots:
 signals:
     void templatesChanged();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void fillForm(const Template &t);
     Result<Template> templateFromForm() const;
     void updatePlaceholders();
     void updateEmptyState();
+    void fillBarkLevels();
 
     Workspace &m_ws;
     std::unique_ptr<Ui::TemplatesPage> m_ui;
