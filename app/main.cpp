@@ -1,7 +1,10 @@
 // The composition root: picks the mode, makes the application object and the one Workspace.
 #include "cli/commands.h"
+#include "cli/importcommand.h"
+#include "console/settings.h"
 #include "mainwindow.h"
 #include "secrets/secretstore.h"
+#include "uilanguage.h"
 #include "workspace.h"
 
 #include <QApplication>
@@ -15,12 +18,16 @@
 
 namespace {
 
-void installTranslators(QCoreApplication &app, const QString &lang)
+// Headless modes: the translator follows --lang or the system locale. The console switches its own at
+// run time through UiLanguage (see runConsole).
+void installTranslators(QCoreApplication &app, const QString &lang, bool ours_too)
 {
     const QLocale locale = lang.isEmpty() ? QLocale::system() : QLocale(lang);
-    auto *ours = new QTranslator(&app);
-    if (ours->load(locale, QStringLiteral("pushdesk"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        app.installTranslator(ours);
+    if (ours_too) {
+        auto *ours = new QTranslator(&app);
+        if (ours->load(locale, QStringLiteral("pushdesk"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+            app.installTranslator(ours);
+    }
     auto *qt = new QTranslator(&app);
     if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         app.installTranslator(qt);
@@ -50,8 +57,14 @@ int runConsole(QApplication &app, const QStringList &args)
             return pushdesk::cli::UsageError;
         }
     }
+    pushdesk::ConsoleSettings settings;
+    const QString lang = optionValue(args, QStringLiteral("--lang"));
+    const QString code = !lang.isEmpty() ? lang : settings.language();
+    if (auto r = pushdesk::UiLanguage::apply(code); !r)
+        pushdesk::cli::printError(r.error().message);
     pushdesk::WorkspaceOptions options;
     options.alwaysSandbox = true; // apps added in the console may use it
+    options.engine.concurrency = settings.engineConcurrency();
     auto ws = pushdesk::Workspace::open(pushdesk::DatabaseConfig::sqlite(pushdesk::cli::databaseOption(args)), options);
     if (!ws) {
         pushdesk::cli::printError(ws.error().message);
@@ -69,7 +82,7 @@ int main(int argc, char *argv[])
 {
     const char *mode = argc > 1 ? argv[1] : "";
     bool headless = false;
-    for (const char *m : {"send", "demo", "sandbox", "worker", "pause", "resume", "cancel", "retry", "--help", "-h", "help"})
+    for (const char *m : {"send", "demo", "sandbox", "worker", "pause", "resume", "cancel", "retry", "import", "--help", "-h", "help"})
         headless = headless || std::strcmp(mode, m) == 0;
     std::unique_ptr<QCoreApplication> app(headless ? new QCoreApplication(argc, argv) : new QApplication(argc, argv));
     // Headless modes speak in their own one-line messages; the log is for debugging (QT_LOGGING_RULES).
@@ -79,7 +92,7 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("pushdesk"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PUSHDESK_VERSION));
     const QStringList args = QCoreApplication::arguments();
-    installTranslators(*app, optionValue(args, QStringLiteral("--lang")));
+    installTranslators(*app, optionValue(args, QStringLiteral("--lang")), headless);
 
     const QStringList rest = args.mid(1);
     const QString m = QString::fromLocal8Bit(mode);
@@ -95,6 +108,8 @@ int main(int argc, char *argv[])
         return pushdesk::cli::runSandbox(rest);
     if (m == QLatin1String("worker"))
         return pushdesk::cli::runWorker(rest);
+    if (m == QLatin1String("import"))
+        return pushdesk::cli::runImport(rest);
     if (m == QLatin1String("pause") || m == QLatin1String("resume") || m == QLatin1String("cancel") || m == QLatin1String("retry"))
         return pushdesk::cli::runControl(rest);
     return runConsole(static_cast<QApplication &>(*app), args);

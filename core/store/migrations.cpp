@@ -59,6 +59,7 @@ const char *const kV1[] = {
         subscriber_id BIGINT NOT NULL REFERENCES subscribers (id) ON DELETE CASCADE,
         tag TEXT NOT NULL,
         PRIMARY KEY (tag, subscriber_id)))",
+    "CREATE INDEX subscriber_tags_subscriber ON subscriber_tags (subscriber_id)",
     R"(CREATE TABLE bindings (
         id %PK%,
         subscriber_id BIGINT NOT NULL REFERENCES subscribers (id) ON DELETE CASCADE,
