@@ -1,5 +1,6 @@
 #include "workspace.h"
 
+#include "audit/auditlog.h"
 #include "demo/sandboxseed.h"
 #include "engine/broadcastengine.h"
 #include "render/renderer.h"
@@ -49,8 +50,16 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const DatabaseConfig &config,
         EngineOptions engine = ws->m_options.engine;
         engine.sandboxUrl = ws->sandboxUrl();
         ws->m_engine = std::make_unique<BroadcastEngine>(config, engine, ws->m_secrets);
+        ws->m_engine->setOperatorName(ws->m_operator);
     }
     return ws;
+}
+
+void Workspace::setOperatorName(const QString &name)
+{
+    m_operator = name;
+    if (m_engine)
+        m_engine->setOperatorName(name);
 }
 
 QUrl Workspace::sandboxUrl() const
@@ -111,7 +120,20 @@ Result<qint64> Workspace::createBroadcast(qint64 appId, qint64 templateId, const
     b.status = BroadcastStatus::Scheduled;
     b.scheduledAt = at;
     b.createdBy = m_operator;
-    return BroadcastRepository(*m_db).create(b);
+    auto id = BroadcastRepository(*m_db).create(b);
+    if (id) {
+        AuditEvent e;
+        e.operatorName = m_operator;
+        e.action = audit::BroadcastCreate;
+        e.recordType = audit::TypeBroadcast;
+        e.recordId = *id;
+        e.after = QJsonObject{{QStringLiteral("app"), (*app)->name},
+                              {QStringLiteral("template"), (*tmpl)->name},
+                              {QStringLiteral("variables"), QJsonObject::fromVariantMap(variables)},
+                              {QStringLiteral("scheduled_at"), at.isValid() ? at.toString(Qt::ISODate) : QString()}};
+        AuditLog::record(*m_db, e);
+    }
+    return id;
 }
 
 } // namespace pushdesk

@@ -34,7 +34,7 @@ public:
     BroadcastEngine *engine() { return m_engine.get(); }
     QUrl sandboxUrl() const;               // empty when no app uses the built-in sandbox
     QString operatorName() const { return m_operator; }
-    void setOperatorName(const QString &name) { m_operator = name; }
+    void setOperatorName(const QString &name);
 
     // Creates a broadcast after checking what a person can get wrong, with a message that says what to do.
     // at: when it is due (invalid = now).

@@ -160,6 +160,9 @@ struct Broadcast {
     QDateTime startedAt;
     QDateTime finishedAt;
     QString createdBy;
+    QString checkVerdict;            // content check: pass | review | risky | unreachable | approved
+    QString checkLabel;
+    QString checkRule;
     qint64 audienceCursor = 0;       // last subscriber id whose deliveries were planned
     bool audienceDone = false;
     Counters counters;

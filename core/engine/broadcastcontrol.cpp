@@ -1,5 +1,6 @@
 #include "engine/broadcastcontrol.h"
 
+#include "audit/auditlog.h"
 #include "store/broadcastrepository.h"
 
 #include <QCoreApplication>
@@ -12,6 +13,24 @@ QString tr(const char *text)
     return QCoreApplication::translate("BroadcastControl", text);
 }
 } // namespace
+
+BroadcastControl::BroadcastControl(Database &db, QString operatorName)
+    : m_db(db)
+    , m_operator(operatorName.isEmpty() ? AuditLog::defaultOperator() : std::move(operatorName))
+{
+}
+
+void BroadcastControl::audit(const QString &action, const Broadcast &before, const QJsonObject &after)
+{
+    AuditEvent e;
+    e.operatorName = m_operator;
+    e.action = action;
+    e.recordType = audit::TypeBroadcast;
+    e.recordId = before.id;
+    e.before = QJsonObject{{QStringLiteral("status"), toString(before.status)}};
+    e.after = after;
+    AuditLog::record(m_db, e);
+}
 
 Result<Broadcast> BroadcastControl::load(qint64 id)
 {
@@ -32,6 +51,7 @@ Result<BroadcastStatus> BroadcastControl::pause(qint64 id)
         return fail(tr("broadcast %1 is %2; only a running or scheduled broadcast can be paused").arg(id).arg(toString(b->status)));
     if (auto r = BroadcastRepository(m_db).setStatus(id, BroadcastStatus::Paused, tr("paused by the operator")); !r)
         return std::unexpected(r.error());
+    audit(audit::BroadcastPause, *b, {{QStringLiteral("status"), QStringLiteral("paused")}});
     return BroadcastStatus::Paused;
 }
 
@@ -40,10 +60,17 @@ Result<BroadcastStatus> BroadcastControl::resume(qint64 id)
     auto b = load(id);
     if (!b)
         return std::unexpected(b.error());
-    if (b->status != BroadcastStatus::Paused && b->status != BroadcastStatus::Scheduled)
-        return fail(tr("broadcast %1 is %2; only a paused or scheduled broadcast can be resumed").arg(id).arg(toString(b->status)));
-    if (auto r = BroadcastRepository(m_db).schedule(id, {}, {}); !r)
+    if (b->status != BroadcastStatus::Paused && b->status != BroadcastStatus::Scheduled && b->status != BroadcastStatus::Held)
+        return fail(tr("broadcast %1 is %2; only a paused, held or scheduled broadcast can be resumed").arg(id).arg(toString(b->status)));
+    BroadcastRepository repo(m_db);
+    if (b->status == BroadcastStatus::Held) {
+        if (auto r = repo.setCheck(id, QStringLiteral("approved"), b->checkLabel, b->checkRule); !r)
+            return std::unexpected(r.error());
+        audit(audit::BroadcastApprove, *b, {{QStringLiteral("check_verdict"), QStringLiteral("approved")}});
+    }
+    if (auto r = repo.schedule(id, {}, {}); !r)
         return std::unexpected(r.error());
+    audit(audit::BroadcastResume, *b, {{QStringLiteral("status"), QStringLiteral("scheduled")}});
     return BroadcastStatus::Scheduled;
 }
 
@@ -63,6 +90,7 @@ Result<BroadcastStatus> BroadcastControl::cancel(qint64 id)
         if (auto r = repo.skipPending(id, tr("the broadcast was cancelled")); !r)
             return std::unexpected(r.error());
     }
+    audit(audit::BroadcastCancel, *b, {{QStringLiteral("status"), QStringLiteral("cancelled")}});
     return BroadcastStatus::Cancelled;
 }
 
@@ -73,7 +101,10 @@ Result<int> BroadcastControl::retry(qint64 id, DeliveryState from)
         return std::unexpected(b.error());
     if (b->status == BroadcastStatus::Running || b->status == BroadcastStatus::Scheduled)
         return fail(tr("broadcast %1 is %2; wait until it ends before re-driving deliveries").arg(id).arg(toString(b->status)));
-    return BroadcastRepository(m_db).requeue(id, from);
+    auto n = BroadcastRepository(m_db).requeue(id, from);
+    if (n)
+        audit(audit::BroadcastRetry, *b, {{QStringLiteral("requeued"), *n}, {QStringLiteral("from"), toString(from)}});
+    return n;
 }
 
 } // namespace pushdesk

@@ -4,13 +4,17 @@
 #include "domain/result.h"
 #include "domain/types.h"
 
+#include <QJsonObject>
+
 namespace pushdesk {
 class Database;
 
 class BroadcastControl {
 public:
-    explicit BroadcastControl(Database &db) : m_db(db) {}
+    // operatorName: who the audit log records (empty: the system user running the process).
+    explicit BroadcastControl(Database &db, QString operatorName = {});
     Result<BroadcastStatus> pause(qint64 id);
+    // Resuming a broadcast held by the content check is the operator's approval of its text.
     Result<BroadcastStatus> resume(qint64 id);
     Result<BroadcastStatus> cancel(qint64 id);
     // Failed (or uncertain) deliveries back to pending, and the broadcast due again. Returns how many.
@@ -18,7 +22,9 @@ public:
 
 private:
     Result<Broadcast> load(qint64 id);
+    void audit(const QString &action, const Broadcast &before, const QJsonObject &after);
     Database &m_db;
+    QString m_operator;
 };
 
 } // namespace pushdesk

@@ -43,6 +43,11 @@ void BroadcastEngine::cancel(qint64 broadcastId)
     QMetaObject::invokeMethod(m_worker, [w = m_worker, broadcastId]() { w->cancel(broadcastId); }, Qt::QueuedConnection);
 }
 
+void BroadcastEngine::setOperatorName(const QString &name)
+{
+    QMetaObject::invokeMethod(m_worker, [w = m_worker, name]() { w->setOperatorName(name); }, Qt::QueuedConnection);
+}
+
 void BroadcastEngine::release()
 {
     QMetaObject::invokeMethod(m_worker, &BroadcastWorker::release, Qt::QueuedConnection);

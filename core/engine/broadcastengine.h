@@ -26,6 +26,7 @@ public:
     void retryFailed(qint64 broadcastId);      // re-drives only the failed deliveries
     void resendUncertain(qint64 broadcastId);  // an explicit operator decision, never automatic
     void release();                             // drain, leave the running broadcast due; emits released()
+    void setOperatorName(const QString &name);  // recorded in the audit log for the actions above
 
 signals:
     void progress(const pushdesk::BroadcastProgress &p);

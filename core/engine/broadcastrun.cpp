@@ -157,6 +157,15 @@ void BroadcastWorker::startJobs(QList<DeliveryWork> batch)
     Run &run = *m_run;
     const qint64 now = nowMsecs();
     const QDateTime nowTime = QDateTime::currentDateTime();
+    {
+        QList<Subscriber *> people;
+        QList<Binding *> bindings;
+        for (auto &w : batch) {
+            people.append(&w.subscriber);
+            bindings.append(&w.binding);
+        }
+        SubscriberRepository(*m_db).refresh(run.app.id, people, bindings);
+    }
     for (auto &w : batch) {
         // Decided again as it leaves: an opt-out, unbind, mute or reminder change that arrived while the
         // broadcast ran takes effect for the rest of it.

@@ -4,6 +4,7 @@
 #include "engine/deliveryjob.h"
 #include "engine/ratelimiter.h"
 #include "engine/tokencache.h"
+#include "policy/contentcheck.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -19,6 +20,7 @@ struct BroadcastWorker::Run {
     SendContext ctx;
     std::unique_ptr<TokenCache> tokens;
     std::unique_ptr<RateLimiter> limiter;
+    std::unique_ptr<ContentCheck> contentCheck;
     std::deque<DeliveryWork> queue;
     qint64 lastDeliveryId = 0;
     qint64 audienceMembers = 0;         // bindings in the audience when the run began

@@ -3,7 +3,10 @@
 #include "engine/broadcastcontrol.h"
 #include "engine/broadcastrun.h"
 #include "engine/networkpool.h"
+#include "audit/auditlog.h"
+#include "policy/blocklist.h"
 #include "policy/eligibility.h"
+#include "policy/penalties.h"
 #include "policy/forecast.h"
 #include "render/renderer.h"
 #include "sandbox/sandboxserver.h"
@@ -121,7 +124,11 @@ bool BroadcastWorker::ownerIsGone(const ClaimCandidate &c, qint64 nowMs) const
 
 void BroadcastWorker::poll()
 {
-    if (!m_db || m_run || m_releasing)
+    if (!m_db || m_releasing)
+        return;
+    if (m_polls++ % 30 == 0) // suspensions end by themselves when due
+        PenaltyService(*m_db).liftDueSuspensions();
+    if (m_run)
         return;
     BroadcastRepository broadcasts(*m_db);
     const qint64 now = nowMsecs();
@@ -160,7 +167,7 @@ void BroadcastWorker::control(qint64 id, const std::function<Result<BroadcastSta
 {
     if (!m_db)
         return;
-    BroadcastControl control(*m_db);
+    BroadcastControl control(*m_db, m_operator);
     auto r = action(control);
     if (!r) {
         emit broadcastError(id, r.error().message);
@@ -181,6 +188,7 @@ void BroadcastWorker::pause(qint64 broadcastId)
         m_run->stopping = true;
         m_run->stopAs = BroadcastStatus::Paused;
         m_run->stopReason = tr("paused by the operator");
+        audit(audit::BroadcastPause, broadcastId);
         pump();
         return;
     }
@@ -193,6 +201,7 @@ void BroadcastWorker::cancel(qint64 broadcastId)
         m_run->stopping = true;
         m_run->stopAs = BroadcastStatus::Cancelled;
         m_run->stopReason = tr("cancelled by the operator");
+        audit(audit::BroadcastCancel, broadcastId);
         pump();
         return;
     }
@@ -333,10 +342,86 @@ Result<void> BroadcastWorker::begin(qint64 broadcastId)
             abortRun(message);
             return;
         }
+        checkContent(*token, false);
+    });
+    return {};
+}
+
+void BroadcastWorker::checkContent(const QString &token, bool tokenRetried)
+{
+    Run &run = *m_run;
+    // Invariant 4: nothing is sent before the text passed the local blocklist and msg_sec_check, or an
+    // operator approved it after a "review" or an unreachable check.
+    if (run.broadcast.checkVerdict == QLatin1String("pass") || run.broadcast.checkVerdict == QLatin1String("approved")) {
+        run.ready = true;
+        pump();
+        return;
+    }
+    auto blocklist = BlocklistRepository(*m_db).load();
+    if (!blocklist) {
+        abortRun(blocklist.error().message);
+        return;
+    }
+    const RenderedMessage msg = Renderer::render(run.tmpl, run.variables);
+    QStringList parts{msg.csText, msg.barkTitle, msg.barkBody, msg.emailSubject, msg.emailBody, msg.ntfyTitle, msg.ntfyBody};
+    for (const auto &f : msg.wechatFields)
+        parts.append(f.second);
+    for (const auto &f : msg.subscribeFields)
+        parts.append(f.second);
+    parts.removeAll(QString());
+    parts.removeDuplicates();
+    ContentCheckTarget target{run.ctx.endpoints.wechatBase, token,
+                              SubscriberRepository(*m_db).mostRecentlyActiveOpenid(run.app.id).value_or(QString()),
+                              m_options.timeoutMs};
+    run.contentCheck = std::make_unique<ContentCheck>(m_pool->next(), target, *blocklist);
+    const qint64 id = run.broadcast.id;
+    run.contentCheck->check(parts.join(QLatin1Char('\n')), [this, id, token, tokenRetried](const ContentVerdict &v) {
+        if (!m_run || m_run->broadcast.id != id)
+            return;
+        if (v.outcome == ContentVerdict::Outcome::Unreachable && isTokenError(v.errcode) && !tokenRetried) {
+            m_run->tokens->invalidate(token);
+            m_run->tokens->withToken([this, id](const Result<QString> &fresh) {
+                if (!m_run || m_run->broadcast.id != id)
+                    return;
+                if (!fresh) {
+                    abortRun(fresh.error().message);
+                    return;
+                }
+                checkContent(*fresh, true);
+            });
+            return;
+        }
+        BroadcastRepository(*m_db).setCheck(id, v.verdictName(), v.label, v.rule);
+        m_run->broadcast.checkVerdict = v.verdictName();
+        if (const auto stop = v.stopStatus()) {
+            const QString reason = *stop == BroadcastStatus::Blocked
+                                       ? tr("blocked by the content check: %1").arg(v.message)
+                                       : tr("held for an operator's approval: %1").arg(v.message);
+            emit broadcastError(id, reason);
+            end(*stop, reason);
+            return;
+        }
         m_run->ready = true;
         pump();
     });
-    return {};
+}
+
+void BroadcastWorker::audit(const QString &action, qint64 broadcastId, const QJsonObject &after)
+{
+    if (!m_db)
+        return;
+    AuditEvent e;
+    e.operatorName = m_operator.isEmpty() ? AuditLog::defaultOperator() : m_operator;
+    e.action = action;
+    e.recordType = audit::TypeBroadcast;
+    e.recordId = broadcastId;
+    e.after = after;
+    AuditLog::record(*m_db, e);
+}
+
+void BroadcastWorker::setOperatorName(const QString &name)
+{
+    m_operator = name;
 }
 
 void BroadcastWorker::beat()

@@ -7,6 +7,7 @@
 #include "engine/engineoptions.h"
 #include "store/broadcastrepository.h"
 
+#include <QJsonObject>
 #include <QObject>
 #include <QTimer>
 #include <functional>
@@ -36,6 +37,7 @@ public slots:
     void cancel(qint64 broadcastId);
     void retry(qint64 broadcastId, int fromState); // DeliveryState::Failed or ::Uncertain back to pending
     void release();                    // drain the window, leave the broadcast due, then emit released()
+    void setOperatorName(const QString &name);
     void shutdown();                   // in the worker thread, before it quits
 
 signals:
@@ -49,6 +51,8 @@ signals:
 private:
     struct Run;
     Result<void> begin(qint64 broadcastId);
+    void checkContent(const QString &token, bool tokenRetried);
+    void audit(const QString &action, qint64 broadcastId, const QJsonObject &after = {});
     bool ownerIsGone(const ClaimCandidate &c, qint64 nowMs) const;
     void beat();
     void pump();
@@ -71,6 +75,8 @@ private:
     std::unique_ptr<Run> m_run;
     QString m_owner;                  // host:pid:nonce
     bool m_releasing = false;
+    QString m_operator;               // who the console's actions are recorded for
+    int m_polls = 0;
     QTimer m_flushTimer{this};        // children, so they move to the worker thread with it
     QTimer m_progressTimer{this};
     QTimer m_pollTimer{this};

@@ -12,7 +12,8 @@ namespace pushdesk {
 namespace {
 const QString kBroadcastColumns = QStringLiteral(
     "id, app_id, template_id, variables, audience, status, status_reason, scheduled_at, created_at, started_at, "
-    "finished_at, created_by, audience_cursor, audience_done, total, sent, inbox, skipped, failed, uncertain");
+    "finished_at, created_by, audience_cursor, audience_done, total, sent, inbox, skipped, failed, uncertain, "
+    "check_verdict, check_label, check_rule");
 
 Broadcast broadcastFrom(const QSqlQuery &q)
 {
@@ -37,6 +38,9 @@ Broadcast broadcastFrom(const QSqlQuery &q)
     b.counters.skipped = q.value(17).toLongLong();
     b.counters.failed = q.value(18).toLongLong();
     b.counters.uncertain = q.value(19).toLongLong();
+    b.checkVerdict = q.value(20).toString();
+    b.checkLabel = q.value(21).toString();
+    b.checkRule = q.value(22).toString();
     return b;
 }
 
@@ -500,6 +504,17 @@ Result<int> BroadcastRepository::skipPending(qint64 id, const QString &reason)
     if (!r)
         return std::unexpected(r.error());
     return changed;
+}
+
+Result<void> BroadcastRepository::setCheck(qint64 id, const QString &verdict, const QString &label, const QString &rule)
+{
+    QSqlQuery q(m_db.db());
+    q.prepare(QStringLiteral("UPDATE broadcasts SET check_verdict = ?, check_label = ?, check_rule = ? WHERE id = ?"));
+    q.addBindValue(verdict);
+    q.addBindValue(label);
+    q.addBindValue(rule);
+    q.addBindValue(id);
+    return exec(q);
 }
 
 Result<qint64> BroadcastRepository::sentSince(qint64 appId, qint64 sinceMs)

@@ -90,6 +90,7 @@ public:
     Result<void> schedule(qint64 id, const QDateTime &at, const QString &reason = {});
     // Marks every pending row skipped with reason (cancelled, app suspended …). Returns how many.
     Result<int> skipPending(qint64 id, const QString &reason);
+    Result<void> setCheck(qint64 id, const QString &verdict, const QString &label, const QString &rule);
     // Messages the app had sent since sinceMs (for its daily quota).
     Result<qint64> sentSince(qint64 appId, qint64 sinceMs);
 

@@ -300,6 +300,54 @@ Result<QList<AudienceMember>> SubscriberRepository::audiencePage(qint64 appId, q
     return out;
 }
 
+Result<void> SubscriberRepository::refresh(qint64 appId, QList<Subscriber *> subscribers, QList<Binding *> bindings)
+{
+    if (subscribers.isEmpty())
+        return {};
+    QStringList marks;
+    for (int i = 0; i < subscribers.size(); ++i)
+        marks.append(QStringLiteral("?"));
+    QSqlQuery q(m_db.db());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT s.id, s.opted_out, b.state, b.reminder, b.channels, b.id FROM subscribers s "
+                             "LEFT JOIN bindings b ON b.subscriber_id = s.id AND b.app_id = ? WHERE s.id IN (%1)")
+                  .arg(marks.join(QStringLiteral(", "))));
+    q.addBindValue(appId);
+    for (const Subscriber *s : subscribers)
+        q.addBindValue(s->id);
+    if (auto r = exec(q); !r)
+        return r;
+    QHash<qint64, int> rowOf;
+    for (int i = 0; i < subscribers.size(); ++i)
+        rowOf.insert(subscribers[i]->id, i);
+    while (q.next()) {
+        const auto it = rowOf.constFind(q.value(0).toLongLong());
+        if (it == rowOf.cend())
+            continue;
+        subscribers[*it]->optedOut = q.value(1).toInt() != 0;
+        Binding *b = bindings[*it];
+        if (q.value(5).isNull()) {
+            b->state = BindingState::Unbound;
+        } else {
+            fromString(q.value(2).toString(), &b->state);
+            fromString(q.value(3).toString(), &b->reminder);
+            b->channels = channelsFromString(q.value(4).toString());
+        }
+    }
+    return {};
+}
+
+Result<QString> SubscriberRepository::mostRecentlyActiveOpenid(qint64 appId)
+{
+    QSqlQuery q(m_db.db());
+    q.prepare(QStringLiteral("SELECT s.mp_openid FROM bindings b JOIN subscribers s ON s.id = b.subscriber_id "
+                             "WHERE b.app_id = ? AND s.mp_openid IS NOT NULL ORDER BY s.last_interaction_at DESC LIMIT 1"));
+    q.addBindValue(appId);
+    if (auto r = exec(q); !r)
+        return std::unexpected(r.error());
+    return q.next() ? q.value(0).toString() : QString();
+}
+
 Result<qint64> SubscriberRepository::audienceCount(qint64 appId, const QList<BindingState> &states,
                                                    const QList<Reminder> &reminders)
 {
