@@ -58,11 +58,14 @@ class TestChannels : public QObject {
         QVERIFY(q.exec(QStringLiteral("UPDATE bindings SET state = 'unbound'")));
     }
 
-    QString run(qint64 templateId, QList<DeliveryFailure> *failures = nullptr)
+    // approved: the operator approved the text beforehand (the injected faults would fail msg_sec_check too).
+    QString run(qint64 templateId, QList<DeliveryFailure> *failures = nullptr, bool approved = false)
     {
         auto id = m_ws->createBroadcast(m_appId, templateId, {});
         if (!id)
             return id.error().message;
+        if (approved)
+            BroadcastRepository(m_ws->db()).setCheck(*id, QStringLiteral("approved"), {}, {});
         QSignalSpy finished(m_ws->engine(), &BroadcastEngine::finished);
         if (failures)
             connect(m_ws->engine(), &BroadcastEngine::deliveryFailed, this, [failures](const DeliveryFailure &f) { failures->append(f); });
@@ -346,7 +349,7 @@ private slots:
         Subscriber s;
         s.mpOpenid = openid;
         const qint64 id = addSubscriber(s, {Channel::WeChat});
-        const QString result = run(tid);
+        const QString result = run(tid, nullptr, true);
         QCOMPARE(httpPost(admin(QStringLiteral("faults")), QJsonObject{}).status, 200);
         QCOMPARE(result, status);
         const Delivery d = deliveryOf(id);

@@ -158,9 +158,10 @@ private slots:
         const auto stats = testsupport::httpGet(QUrl(url + QStringLiteral("/sandbox/stats")));
         int accepted = 0;
         const QJsonObject a = stats.json.value(QStringLiteral("accepted")).toObject();
-        for (const auto &type : a)
-            for (const auto &n : type.toObject())
-                accepted += n.toInt();
+        for (auto type = a.begin(); type != a.end(); ++type)
+            if (type.key() != QLatin1String("msg_sec_check")) // the content check, not a message
+                for (const auto &n : type.value().toObject())
+                    accepted += n.toInt();
         QCOMPARE(accepted, sent);
 
         sandbox.terminate();

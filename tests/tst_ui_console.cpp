@@ -243,8 +243,8 @@ void tst_UiConsole::windowAndNavigation()
     auto *stack = child<QStackedWidget>(&w, "pageStack");
     auto *navigation = child<QListWidget>(&w, "navigationList");
     QVERIFY(stack && navigation);
-    QCOMPARE(stack->count(), 8);
-    QCOMPARE(navigation->count(), 8);
+    QCOMPARE(stack->count(), 10); // + Complaints (Ctrl+9) and Audit
+    QCOMPARE(navigation->count(), 10);
     QCOMPARE(stack->currentWidget()->objectName(), QStringLiteral("dashboardPage"));
 
     // Ctrl+1 … Ctrl+8.

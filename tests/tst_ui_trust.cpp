@@ -88,6 +88,7 @@ private slots:
     void manualBanThenLiftBanWithReason();
     void bindingEditIsAppliedAndAudited();
     void importBadCsvChangesNothingGoodOneImports();
+    void languageChangeKeepsWhatWasTyped();
 
 private:
     qint64 makeApp(const QString &name);
@@ -444,6 +445,36 @@ void tst_UiTrust::importBadCsvChangesNothingGoodOneImports()
     QVERIFY(!commit->isEnabled());
     QVERIFY(AuditLog::count(m_ws->db(), auditQuery(kReviewer, QString(audit::ImportRun))).value_or(0) >= 1);
     dialog->close();
+}
+
+void tst_UiTrust::languageChangeKeepsWhatWasTyped()
+{
+    const qint64 appId = makeApp(QStringLiteral("langshop"));
+    const qint64 id = complain(appId, ComplaintCategory::Fraud, QStringLiteral("Fake prize"));
+    MainWindow w(*m_ws);
+    w.complaintsPage()->showComplaint(id);
+    child<QLineEdit>(w.complaintsPage(), "noteEdit")->setText(QStringLiteral("half-written"));
+    w.showPage(MainWindow::Page::Apps);
+    w.appsPage()->showApp(appId);
+    child<QLineEdit>(w.appsPage(), "reasonEdit")->setText(QStringLiteral("reason typed"));
+    auto *operators = child<QComboBox>(w.auditPage(), "operatorCombo");
+    w.auditPage()->refresh();
+    QVERIFY(selectComboData(operators, kReviewer));
+
+    QEvent change(QEvent::LanguageChange);
+    for (QWidget *page : std::initializer_list<QWidget *>{w.complaintsPage(), w.auditPage(), w.appsPage()->penaltyHistory(),
+                                                          w.subscribersPage()})
+        QCoreApplication::sendEvent(page, &change);
+
+    QCOMPARE(w.complaintsPage()->currentComplaintId(), id);
+    QCOMPARE(child<QLineEdit>(w.complaintsPage(), "noteEdit")->text(), QStringLiteral("half-written"));
+    QVERIFY(!child<QPushButton>(w.complaintsPage(), "upholdButton")->text().isEmpty());
+    QVERIFY(child<QLabel>(w.complaintsPage(), "complaintDetailsLabel")->text().contains(QStringLiteral("Fake prize")));
+    QCOMPARE(child<QLineEdit>(w.appsPage(), "reasonEdit")->text(), QStringLiteral("reason typed"));
+    QVERIFY(!child<QPushButton>(w.appsPage(), "liftBanButton")->text().isEmpty());
+    QCOMPARE(operators->currentData().toString(), kReviewer);
+    QVERIFY(!operators->itemText(0).isEmpty());
+    QCOMPARE(child<QComboBox>(w.subscribersPage(), "bindingStateCombo")->count(), 4);
 }
 
 QTEST_MAIN(tst_UiTrust)

@@ -4,8 +4,11 @@
 #include "console/settings.h"
 #include "engine/broadcastengine.h"
 #include "models/displaytext.h"
+#include "models/listingmodel.h"
 #include "pages/appspage.h"
+#include "pages/auditpage.h"
 #include "pages/broadcastspage.h"
+#include "pages/complaintspage.h"
 #include "pages/composerpage.h"
 #include "pages/dashboardpage.h"
 #include "pages/sendlogpage.h"
@@ -57,8 +60,10 @@ MainWindow::MainWindow(Workspace &ws, std::shared_ptr<ConsoleSettings> settings,
     m_templates = new TemplatesPage(ws, this);
     m_sendLog = new SendLogPage(ws, this);
     m_settingsPage = new SettingsPage(ws, *m_settings, this);
+    m_complaints = new ComplaintsPage(ws, this);
+    m_audit = new AuditPage(ws, this);
     for (QWidget *page : std::initializer_list<QWidget *>{m_dashboard, m_broadcasts, m_composer, m_apps, m_subscribers,
-                                                          m_templates, m_sendLog, m_settingsPage})
+                                                          m_templates, m_sendLog, m_settingsPage, m_complaints, m_audit})
         m_ui->pageStack->addWidget(page);
     Q_ASSERT(m_ui->navigationList->count() == m_ui->pageStack->count());
     m_composer->setConfirmationThreshold(m_settings->confirmAbove());
@@ -72,6 +77,7 @@ MainWindow::MainWindow(Workspace &ws, std::shared_ptr<ConsoleSettings> settings,
         {m_ui->showComposerAction, Page::Composer},   {m_ui->showAppsAction, Page::Apps},
         {m_ui->showSubscribersAction, Page::Subscribers}, {m_ui->showTemplatesAction, Page::Templates},
         {m_ui->showSendLogAction, Page::SendLog},     {m_ui->showSettingsAction, Page::Settings},
+        {m_ui->showComplaintsAction, Page::Complaints}, {m_ui->showAuditAction, Page::Audit},
     };
     for (const auto &[action, page] : actions)
         connect(action, &QAction::triggered, this, [this, page = page]() { showPage(page); });
@@ -110,6 +116,12 @@ MainWindow::MainWindow(Workspace &ws, std::shared_ptr<ConsoleSettings> settings,
     connect(m_dashboard, &DashboardPage::appRequested, this, [this](qint64 id) {
         showPage(Page::Apps);
         m_apps->showApp(id);
+    });
+    connect(m_complaints, &ComplaintsPage::complaintDecided, this, [this](qint64, qint64 appId) {
+        // The app's score, status and credit history changed.
+        m_apps->model()->reload();
+        if (m_apps->currentAppId() == appId)
+            m_apps->showApp(appId);
     });
     connect(m_settingsPage, &SettingsPage::confirmationThresholdChanged, m_composer, &ComposerPage::setConfirmationThreshold);
 
@@ -153,6 +165,10 @@ void MainWindow::showPage(Page page)
         m_broadcasts->refresh();
     else if (page == Page::Dashboard)
         m_dashboard->refresh(); // figures move while other pages are in front
+    else if (page == Page::Complaints)
+        m_complaints->refresh(); // complaints arrive while the console is open
+    else if (page == Page::Audit)
+        m_audit->refresh(); // every other page writes to the log
 }
 
 void MainWindow::showSendLogFor(qint64 broadcastId)

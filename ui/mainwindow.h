@@ -1,5 +1,5 @@
 #pragma once
-// The console's window: a page list on the left (Ctrl+1 … Ctrl+8) and the pages on the right. It wires
+// The console's window: a page list on the left (Ctrl+1 … Ctrl+9, Ctrl+0 for Audit) and the pages on the right. It wires
 // the pages together (an app saved on one page appears in the others, a chart bar opens the Send log),
 // remembers its layout through ConsoleSettings, and reports finished broadcasts in the status bar (and
 // the tray, when there is one).
@@ -16,7 +16,9 @@ class QSystemTrayIcon;
 
 namespace pushdesk {
 class AppsPage;
+class AuditPage;
 class BroadcastsPage;
+class ComplaintsPage;
 class ComposerPage;
 class ConsoleSettings;
 class DashboardPage;
@@ -30,7 +32,7 @@ class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
     // Same order as the navigation list and the Ctrl+N shortcuts.
-    enum class Page { Dashboard, Broadcasts, Composer, Apps, Subscribers, Templates, SendLog, Settings };
+    enum class Page { Dashboard, Broadcasts, Composer, Apps, Subscribers, Templates, SendLog, Settings, Complaints, Audit };
 
     explicit MainWindow(Workspace &ws, QWidget *parent = nullptr); // the user's settings
     MainWindow(Workspace &ws, std::shared_ptr<ConsoleSettings> settings, QWidget *parent = nullptr);
@@ -45,6 +47,8 @@ public:
     ComposerPage *composerPage() const { return m_composer; }
     SendLogPage *sendLogPage() const { return m_sendLog; }
     SettingsPage *settingsPage() const { return m_settingsPage; }
+    ComplaintsPage *complaintsPage() const { return m_complaints; }
+    AuditPage *auditPage() const { return m_audit; }
     ConsoleSettings &settings() const { return *m_settings; }
 
 public slots:
@@ -72,6 +76,8 @@ private:
     TemplatesPage *m_templates = nullptr;
     SendLogPage *m_sendLog = nullptr;
     SettingsPage *m_settingsPage = nullptr;
+    ComplaintsPage *m_complaints = nullptr;
+    AuditPage *m_audit = nullptr;
     QSystemTrayIcon *m_tray = nullptr;
 };
 

@@ -2,6 +2,7 @@
 // recording results in grouped transactions, and stopping cleanly.
 #include "engine/broadcastrun.h"
 
+#include "engine/barkbatchjob.h"
 #include "policy/eligibility.h"
 #include "policy/forecast.h"
 #include "render/renderer.h"
@@ -166,6 +167,10 @@ void BroadcastWorker::startJobs(QList<DeliveryWork> batch)
         }
         SubscriberRepository(*m_db).refresh(run.app.id, people, bindings);
     }
+    // Bark rows whose text is the same for everybody go out together, per server.
+    const bool barkShared = Renderer::personal(run.tmpl.barkTitle) == false && Renderer::personal(run.tmpl.barkBody) == false
+                            && Renderer::personal(run.tmpl.barkUrl) == false;
+    QHash<QString, QList<DeliveryWork>> barkGroups;
     for (auto &w : batch) {
         // Decided again as it leaves: an opt-out, unbind, mute or reminder change that arrived while the
         // broadcast ran takes effect for the rest of it.
@@ -185,6 +190,13 @@ void BroadcastWorker::startJobs(QList<DeliveryWork> batch)
             }
             onOutcome(o, w.subscriber.id, QString(), w.channel);
             continue;
+        }
+        if (w.channel == Channel::Bark && barkShared) {
+            const QUrl server = w.subscriber.barkServer.isEmpty() ? run.ctx.endpoints.barkBase : QUrl(w.subscriber.barkServer);
+            if (BarkBatchJob::serverSupportsBatch(server)) {
+                barkGroups[server.toString()].append(std::move(w));
+                continue;
+            }
         }
         if (w.channel == Channel::MiniProgram) {
             const bool subscribe = !run.tmpl.subscribeTemplateId.isEmpty();
@@ -216,6 +228,21 @@ void BroadcastWorker::startJobs(QList<DeliveryWork> batch)
                                     },
                                     this);
         job->start();
+    }
+    const RenderedMessage shared = barkGroups.isEmpty() ? RenderedMessage{} : Renderer::render(run.tmpl, run.variables);
+    for (auto it = barkGroups.begin(); it != barkGroups.end(); ++it) {
+        QList<DeliveryWork> &group = it.value();
+        for (qsizetype start = 0; start < group.size(); start += BarkBatchJob::kMaxKeys) {
+            QList<DeliveryWork> chunk = group.mid(start, BarkBatchJob::kMaxKeys);
+            QHash<qint64, QPair<qint64, QString>> who; // delivery -> subscriber, device key
+            for (const auto &w : std::as_const(chunk))
+                who.insert(w.deliveryId, {w.subscriber.id, w.subscriber.barkKey});
+            auto *job = new BarkBatchJob(run.ctx, std::move(chunk), shared, [this, who](const DeliveryOutcome &o) {
+                const auto person = who.value(o.deliveryId);
+                onOutcome(o, person.first, person.second, Channel::Bark);
+            }, this);
+            job->start();
+        }
     }
 }
 

@@ -342,12 +342,12 @@ Result<void> BroadcastWorker::begin(qint64 broadcastId)
             abortRun(message);
             return;
         }
-        checkContent(*token, false);
+        checkContent(*token, false, 0);
     });
     return {};
 }
 
-void BroadcastWorker::checkContent(const QString &token, bool tokenRetried)
+void BroadcastWorker::checkContent(const QString &token, bool tokenRetried, int attempt)
 {
     Run &run = *m_run;
     // Invariant 4: nothing is sent before the text passed the local blocklist and msg_sec_check, or an
@@ -375,19 +375,28 @@ void BroadcastWorker::checkContent(const QString &token, bool tokenRetried)
                               m_options.timeoutMs};
     run.contentCheck = std::make_unique<ContentCheck>(m_pool->next(), target, *blocklist);
     const qint64 id = run.broadcast.id;
-    run.contentCheck->check(parts.join(QLatin1Char('\n')), [this, id, token, tokenRetried](const ContentVerdict &v) {
+    run.contentCheck->check(parts.join(QLatin1Char('\n')), [this, id, token, tokenRetried, attempt](const ContentVerdict &v) {
         if (!m_run || m_run->broadcast.id != id)
             return;
+        if (v.outcome == ContentVerdict::Outcome::Unreachable && !isTokenError(v.errcode) && attempt < m_options.maxRetries) {
+            // A busy or flaky upstream is asked again (bounded, with backoff) before the broadcast is held.
+            const int delay = m_options.backoffBaseMs << attempt;
+            QTimer::singleShot(delay, this, [this, id, token, tokenRetried, attempt]() {
+                if (m_run && m_run->broadcast.id == id)
+                    checkContent(token, tokenRetried, attempt + 1);
+            });
+            return;
+        }
         if (v.outcome == ContentVerdict::Outcome::Unreachable && isTokenError(v.errcode) && !tokenRetried) {
             m_run->tokens->invalidate(token);
-            m_run->tokens->withToken([this, id](const Result<QString> &fresh) {
+            m_run->tokens->withToken([this, id, attempt](const Result<QString> &fresh) {
                 if (!m_run || m_run->broadcast.id != id)
                     return;
                 if (!fresh) {
                     abortRun(fresh.error().message);
                     return;
                 }
-                checkContent(*fresh, true);
+                checkContent(*fresh, true, attempt);
             });
             return;
         }

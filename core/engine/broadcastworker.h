@@ -51,7 +51,7 @@ signals:
 private:
     struct Run;
     Result<void> begin(qint64 broadcastId);
-    void checkContent(const QString &token, bool tokenRetried);
+    void checkContent(const QString &token, bool tokenRetried, int attempt);
     void audit(const QString &action, qint64 broadcastId, const QJsonObject &after = {});
     bool ownerIsGone(const ClaimCandidate &c, qint64 nowMs) const;
     void beat();

@@ -32,6 +32,16 @@ QString Renderer::fill(const QString &text, const QHash<QString, QString> &vars)
     return out;
 }
 
+bool Renderer::personal(const QString &text)
+{
+    const auto own = recipientVariables(Subscriber{});
+    for (auto it = own.cbegin(); it != own.cend(); ++it) {
+        if (text.contains(QStringLiteral("{{") + it.key()) || text.contains(QStringLiteral("{{ ") + it.key()))
+            return true;
+    }
+    return false;
+}
+
 RenderedMessage Renderer::render(const Template &t, const QHash<QString, QString> &vars)
 {
     RenderedMessage m;

@@ -33,6 +33,8 @@ public:
     // Recipient variables always available: nickname, openid, email.
     static QHash<QString, QString> recipientVariables(const Subscriber &s);
     static QString fill(const QString &text, const QHash<QString, QString> &vars);
+    // True when text uses a recipient's own variable (so it differs from person to person).
+    static bool personal(const QString &text);
     static RenderedMessage render(const Template &t, const QHash<QString, QString> &vars);
     // Placeholders of t that neither the broadcast nor every recipient provides.
     static QStringList missingVariables(const Template &t, const QVariantMap &broadcastVariables);

@@ -340,8 +340,10 @@ Result<void> SubscriberRepository::refresh(qint64 appId, QList<Subscriber *> sub
 Result<QString> SubscriberRepository::mostRecentlyActiveOpenid(qint64 appId)
 {
     QSqlQuery q(m_db.db());
-    q.prepare(QStringLiteral("SELECT s.mp_openid FROM bindings b JOIN subscribers s ON s.id = b.subscriber_id "
-                             "WHERE b.app_id = ? AND s.mp_openid IS NOT NULL ORDER BY s.last_interaction_at DESC LIMIT 1"));
+    // msg_sec_check is a mini-program API: a mini-program openid first, else an official-account one.
+    q.prepare(QStringLiteral("SELECT COALESCE(s.mini_openid, s.mp_openid) FROM bindings b JOIN subscribers s ON s.id = b.subscriber_id "
+                             "WHERE b.app_id = ? AND (s.mini_openid IS NOT NULL OR s.mp_openid IS NOT NULL) "
+                             "ORDER BY s.last_interaction_at DESC, s.mini_openid IS NULL LIMIT 1"));
     q.addBindValue(appId);
     if (auto r = exec(q); !r)
         return std::unexpected(r.error());

@@ -36,7 +36,8 @@ public:
                                                const QList<Reminder> &reminders = {Reminder::Strong});
     // Refreshes the opt-out flag and the binding to appId of these people, as they are now.
     Result<void> refresh(qint64 appId, QList<Subscriber *> subscribers, QList<Binding *> bindings);
-    // The official-account openid of the app's most recently active subscriber (msg_sec_check v2 needs one).
+    // An openid of the app's most recently active subscriber (msg_sec_check v2 needs one; none: the check
+    // cannot be made and the broadcast is held for an operator).
     Result<QString> mostRecentlyActiveOpenid(qint64 appId);
     Result<qint64> audienceCount(qint64 appId, const QList<BindingState> &states = {BindingState::Active},
                                  const QList<Reminder> &reminders = {Reminder::Strong});

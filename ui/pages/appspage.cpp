@@ -9,6 +9,7 @@
 #include "models/listingmodel.h"
 #include "pages/inlinemessage.h"
 #include "pages/listingtable.h"
+#include "pages/penaltyhistory.h"
 #include "secrets/secretstore.h"
 #include "store/apprepository.h"
 #include "workspace.h"
@@ -49,6 +50,16 @@ AppsPage::AppsPage(Workspace &ws, QWidget *parent)
                 if (current.isValid())
                     showApp(current.data(ListingModel::IdRole).toLongLong());
             });
+    m_penalties = new PenaltyHistory(ws, m_ui->detailsGroup);
+    m_ui->detailsLayout->addWidget(m_penalties, 1);
+    connect(m_penalties, &PenaltyHistory::penaltiesChanged, this, [this](qint64 appId) {
+        // The score and status in the list and the form follow the penalty.
+        m_model->reload();
+        ListingTable::selectId(m_ui->appsTable, appId);
+        if (auto app = AppRepository(m_ws.db()).findById(appId); app && *app)
+            m_ui->statusValueLabel->setText(statusText(**app));
+        emit appsChanged();
+    });
     connect(m_ui->newButton, &QPushButton::clicked, this, &AppsPage::startNewApp);
     connect(m_ui->saveButton, &QPushButton::clicked, this, &AppsPage::save);
     connect(m_ui->appSecretEdit, &QLineEdit::returnPressed, this, &AppsPage::save);
@@ -67,6 +78,7 @@ void AppsPage::startNewApp()
     m_ui->appsTable->selectionModel()->clear();
     fillForm(App{});
     m_currentId = 0;
+    m_penalties->setAppId(0);
     m_ui->detailsGroup->setTitle(tr("New app"));
     m_ui->statusValueLabel->setText(tr("New apps start active with a credit score of 100."));
     m_ui->nameEdit->setFocus();
@@ -85,6 +97,7 @@ void AppsPage::showApp(qint64 id)
     }
     fillForm(**app);
     m_currentId = id;
+    m_penalties->setAppId(id); // reloads: complaints upheld elsewhere change the history
     m_ui->detailsGroup->setTitle((*app)->name);
 }
 
@@ -165,6 +178,7 @@ bool AppsPage::save()
         app.id = *id;
     }
     m_currentId = app.id;
+    m_penalties->setAppId(app.id);
 
     QString problem;
     const QString secret = m_ui->appSecretEdit->text();

@@ -1,6 +1,7 @@
 #pragma once
 // Apps: the list of authorized apps and a form to add one or edit it (upstream, quota, contact), with
-// its AppSecret written to the keychain and never shown back.
+// its AppSecret written to the keychain and never shown back; under it, the app's credit history and
+// the operator's manual penalties (PenaltyHistory).
 #include <QWidget>
 #include <memory>
 
@@ -10,6 +11,7 @@ QT_END_NAMESPACE
 
 namespace pushdesk {
 class ListingModel;
+class PenaltyHistory;
 class Workspace;
 struct App;
 
@@ -21,6 +23,7 @@ public:
 
     qint64 currentAppId() const { return m_currentId; }
     ListingModel *model() const { return m_model; }
+    PenaltyHistory *penaltyHistory() const { return m_penalties; }
 
 public slots:
     void startNewApp();
@@ -42,6 +45,7 @@ private:
     Workspace &m_ws;
     std::unique_ptr<Ui::AppsPage> m_ui;
     ListingModel *m_model = nullptr;
+    PenaltyHistory *m_penalties = nullptr;
     qint64 m_currentId = 0;
 };
 

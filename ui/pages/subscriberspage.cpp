@@ -4,14 +4,18 @@
 #include <QEvent>
 
 #include "models/displaytext.h"
+#include "audit/auditlog.h"
 #include "models/listingmodel.h"
+#include "pages/importdialog.h"
 #include "pages/inlinemessage.h"
 #include "pages/listingtable.h"
 #include "store/apprepository.h"
+#include "store/eventrepository.h"
 #include "store/subscriberrepository.h"
 #include "workspace.h"
 
 #include <QHash>
+#include <QSignalBlocker>
 #include <QItemSelectionModel>
 
 namespace pushdesk {
@@ -22,6 +26,34 @@ constexpr int kSearchDelayMs = 250; // one query per typing pause, not per key
 QString orDash(const QString &text)
 {
     return text.isEmpty() ? QStringLiteral("—") : text;
+}
+
+// The operator's events that take a binding from one state to another; mute and block need an
+// active (or muted) binding first, as EventRepository::transition says.
+QList<SubscriberEventKind> stateEvents(BindingState from, BindingState to)
+{
+    using K = SubscriberEventKind;
+    if (from == to)
+        return {};
+    QList<K> events;
+    if (to == BindingState::Unbound)
+        return {K::Unbind};
+    if (from == BindingState::Unbound)
+        events.append(K::Bind);
+    else if (from == BindingState::Blocked && to != BindingState::Active)
+        events.append(K::Unblock);
+    switch (to) {
+    case BindingState::Active:
+        if (from == BindingState::Muted)
+            events.append(K::Unmute);
+        else if (from == BindingState::Blocked)
+            events.append(K::Unblock);
+        break;
+    case BindingState::Muted: events.append(K::Mute); break;
+    case BindingState::Blocked: events.append(K::Block); break;
+    case BindingState::Unbound: break;
+    }
+    return events;
 }
 } // namespace
 
@@ -37,6 +69,15 @@ SubscribersPage::SubscribersPage(Workspace &ws, QWidget *parent)
     m_model = new ListingModel(ws.db(), Listing::subscribers(), this);
     ListingTable::configure(m_ui->subscribersTable, m_model);
     m_ui->bindingsTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_ui->bindingsTable->setSelectionMode(QAbstractItemView::SingleSelection);
+    for (BindingState state : {BindingState::Active, BindingState::Muted, BindingState::Blocked, BindingState::Unbound})
+        m_ui->bindingStateCombo->addItem(DisplayText::label(state), toString(state));
+    for (Reminder reminder : {Reminder::Strong, Reminder::Weak, Reminder::None})
+        m_ui->reminderCombo->addItem(DisplayText::label(reminder), toString(reminder));
+    connect(m_ui->bindingsTable, &QTableWidget::currentCellChanged, this,
+            [this](int row) { showBindingChoice(row); });
+    connect(m_ui->applyBindingButton, &QPushButton::clicked, this, &SubscribersPage::applyBindingEdit);
+    connect(m_ui->importButton, &QPushButton::clicked, this, &SubscribersPage::openImport);
 
     m_searchDelay.setSingleShot(true);
     m_searchDelay.setInterval(kSearchDelayMs);
@@ -98,7 +139,10 @@ void SubscribersPage::clearDetails()
                           m_ui->emailValue, m_ui->barkKeyValue, m_ui->receivesValue, m_ui->lastInteractionValue,
                           m_ui->tagsValue})
         label->clear();
+    m_subscriberId = 0;
+    m_bindings.clear();
     m_ui->bindingsTable->setRowCount(0);
+    showBindingChoice(-1);
     InlineMessage::showInfo(m_ui->detailsMessageLabel, tr("Select a subscriber to see their details and bindings."));
 }
 
@@ -114,6 +158,7 @@ void SubscribersPage::showSubscriber(qint64 id)
         return;
     }
     const Subscriber &s = **found;
+    m_subscriberId = s.id;
     m_ui->detailsGroup->setTitle(s.nickname.isEmpty() ? tr("Subscriber %1").arg(s.id) : s.nickname);
     m_ui->nicknameValue->setText(orDash(s.nickname));
     m_ui->openidValue->setText(orDash(s.mpOpenid));
@@ -134,7 +179,12 @@ void SubscribersPage::showSubscriber(qint64 id)
         for (const App &a : std::as_const(*apps))
             appNames.insert(a.id, a.name);
     }
+    const qint64 selectedApp = m_ui->bindingsTable->currentRow() >= 0 && m_ui->bindingsTable->currentRow() < m_bindings.size()
+        ? m_bindings.at(m_ui->bindingsTable->currentRow()).appId
+        : 0;
+    m_bindings.clear();
     m_ui->bindingsTable->setRowCount(0);
+    showBindingChoice(-1);
     if (!bindings) {
         InlineMessage::showError(m_ui->detailsMessageLabel, tr("Cannot read the bindings: %1").arg(bindings.error().message));
         return;
@@ -144,6 +194,8 @@ void SubscribersPage::showSubscriber(qint64 id)
         return;
     }
     InlineMessage::clear(m_ui->detailsMessageLabel);
+    m_bindings = *bindings;
+    const QSignalBlocker blocker(m_ui->bindingsTable);
     m_ui->bindingsTable->setRowCount(int(bindings->size()));
     for (int row = 0; row < bindings->size(); ++row) {
         const Binding &b = bindings->at(row);
@@ -161,12 +213,109 @@ void SubscribersPage::showSubscriber(qint64 id)
         for (int column = 0; column < cells.size(); ++column)
             m_ui->bindingsTable->setItem(row, column, new QTableWidgetItem(cells[column]));
     }
+    int current = 0;
+    for (int row = 0; row < m_bindings.size(); ++row) {
+        if (m_bindings.at(row).appId == selectedApp)
+            current = row;
+    }
+    m_ui->bindingsTable->setCurrentCell(current, 0);
+    showBindingChoice(current);
+}
+
+void SubscribersPage::showBindingChoice(int row)
+{
+    const bool valid = row >= 0 && row < m_bindings.size();
+    for (QWidget *w : std::initializer_list<QWidget *>{m_ui->bindingStateCombo, m_ui->reminderCombo, m_ui->applyBindingButton})
+        w->setEnabled(valid);
+    if (!valid)
+        return;
+    const Binding &b = m_bindings.at(row);
+    m_ui->bindingStateCombo->setCurrentIndex(qMax(0, m_ui->bindingStateCombo->findData(toString(b.state))));
+    m_ui->reminderCombo->setCurrentIndex(qMax(0, m_ui->reminderCombo->findData(toString(b.reminder))));
+}
+
+bool SubscribersPage::applyBindingEdit()
+{
+    const int row = m_ui->bindingsTable->currentRow();
+    if (m_subscriberId == 0 || row < 0 || row >= m_bindings.size()) {
+        InlineMessage::showError(m_ui->detailsMessageLabel, tr("Select a binding to change first."));
+        return false;
+    }
+    const Binding current = m_bindings.at(row);
+    BindingState state = current.state;
+    Reminder reminder = current.reminder;
+    fromString(m_ui->bindingStateCombo->currentData().toString(), &state);
+    fromString(m_ui->reminderCombo->currentData().toString(), &reminder);
+
+    SubscriberEvent base;
+    base.subscriberId = m_subscriberId;
+    base.appId = current.appId;
+    base.source = EventSource::Operator;
+    base.operatorName = m_ws.operatorName().isEmpty() ? AuditLog::defaultOperator() : m_ws.operatorName();
+    QList<SubscriberEvent> events;
+    for (SubscriberEventKind kind : stateEvents(current.state, state)) {
+        SubscriberEvent e = base;
+        e.kind = kind;
+        events.append(e);
+    }
+    if (reminder != current.reminder) {
+        SubscriberEvent e = base;
+        e.kind = SubscriberEventKind::Reminder;
+        e.value = toString(reminder);
+        events.append(e);
+    }
+    if (events.isEmpty()) {
+        InlineMessage::showInfo(m_ui->detailsMessageLabel, tr("Nothing to change: the binding is already so."));
+        return false;
+    }
+    EventRepository repository(m_ws.db());
+    // More than one event (unblock, then mute) is all or nothing.
+    const Result<void> applied = events.size() == 1 ? repository.apply(events.first()) : repository.applyAll(events);
+    if (!applied) {
+        InlineMessage::showError(m_ui->detailsMessageLabel, tr("Cannot change the binding: %1").arg(applied.error().message));
+        return false;
+    }
+    showSubscriber(m_subscriberId);
+    InlineMessage::showInfo(m_ui->detailsMessageLabel, tr("The binding is now %1 with a %2 reminder.")
+                                                           .arg(DisplayText::label(state).toLower(), DisplayText::label(reminder).toLower()));
+    return true;
+}
+
+ImportDialog *SubscribersPage::importDialog() const
+{
+    return m_importDialog.data();
+}
+
+void SubscribersPage::openImport()
+{
+    if (!m_importDialog) {
+        m_importDialog = new ImportDialog(m_ws, this);
+        m_importDialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_importDialog, &ImportDialog::imported, this, [this]() {
+            reload();
+            if (m_subscriberId != 0)
+                showSubscriber(m_subscriberId);
+        });
+    }
+    m_importDialog->open(); // window-modal without a nested event loop
+    m_importDialog->raise();
+}
+
+void SubscribersPage::retranslateBindingCombos()
+{
+    const QSignalBlocker stateBlocker(m_ui->bindingStateCombo);
+    const QSignalBlocker reminderBlocker(m_ui->reminderCombo);
+    for (QComboBox *combo : {m_ui->bindingStateCombo, m_ui->reminderCombo}) {
+        for (int i = 0; i < combo->count(); ++i)
+            combo->setItemText(i, DisplayText::label(combo->itemData(i).toString()));
+    }
 }
 
 void SubscribersPage::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange) {
         m_ui->retranslateUi(this);
+        retranslateBindingCombos();
         m_model->refreshHeaders();
         updateCounts();
         if (const qint64 selected = ListingTable::selectedId(m_ui->subscribersTable); selected != 0)

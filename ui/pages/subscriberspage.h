@@ -1,6 +1,10 @@
 #pragma once
 // Subscribers: a search over openid, nickname and e-mail (prefix, in SQL), the lazily loaded list, and
-// a read-only panel with the selected subscriber and the apps they bound.
+// a panel with the selected subscriber and the apps they bound, where an operator changes a binding's
+// state or reminder (recorded as an audited operator event), and "Import CSV…" with a checked report.
+#include "domain/types.h"
+
+#include <QPointer>
 #include <QTimer>
 #include <QWidget>
 #include <memory>
@@ -10,6 +14,7 @@ namespace Ui { class SubscribersPage; }
 QT_END_NAMESPACE
 
 namespace pushdesk {
+class ImportDialog;
 class ListingModel;
 class Workspace;
 
@@ -20,11 +25,14 @@ public:
     ~SubscribersPage() override;
 
     ListingModel *model() const { return m_model; }
+    ImportDialog *importDialog() const; // the open one, if any
 
 public slots:
     void applySearch(); // at once, without waiting for the typing pause
     void showSubscriber(qint64 id);
     void reload();
+    bool applyBindingEdit(); // the selected binding's state and reminder as chosen in the combos
+    void openImport();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -32,11 +40,16 @@ protected:
 private:
     void clearDetails();
     void updateCounts();
+    void showBindingChoice(int row);
+    void retranslateBindingCombos();
 
     Workspace &m_ws;
     std::unique_ptr<Ui::SubscribersPage> m_ui;
     ListingModel *m_model = nullptr;
     QTimer m_searchDelay;
+    qint64 m_subscriberId = 0;
+    QList<Binding> m_bindings; // the rows of bindingsTable
+    QPointer<ImportDialog> m_importDialog;
 };
 
 } // namespace pushdesk

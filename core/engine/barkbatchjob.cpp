@@ -1,0 +1,112 @@
+#include "engine/barkbatchjob.h"
+
+#include "engine/networkpool.h"
+#include "engine/ratelimiter.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkReply>
+#include <QRandomGenerator>
+#include <QTimer>
+
+namespace pushdesk {
+
+bool BarkBatchJob::serverSupportsBatch(const QUrl &server)
+{
+    return server.host() != QLatin1String("api.day.app");
+}
+
+BarkBatchJob::BarkBatchJob(const SendContext &ctx, QList<DeliveryWork> works, RenderedMessage message,
+                           DeliveryJob::Done done, QObject *parent)
+    : QObject(parent)
+    , m_ctx(ctx)
+    , m_works(std::move(works))
+    , m_msg(std::move(message))
+    , m_done(std::move(done))
+{
+    const QString own = m_works.isEmpty() ? QString() : m_works.first().subscriber.barkServer;
+    m_server = own.isEmpty() ? m_ctx.endpoints.barkBase : QUrl(own);
+}
+
+void BarkBatchJob::start()
+{
+    send();
+}
+
+void BarkBatchJob::send()
+{
+    QJsonArray keys;
+    for (const auto &w : std::as_const(m_works))
+        keys.append(w.subscriber.barkKey);
+    QJsonObject o{{QStringLiteral("device_keys"), keys},
+                  {QStringLiteral("title"), m_msg.barkTitle},
+                  {QStringLiteral("body"), m_msg.barkBody}};
+    if (!m_msg.barkGroup.isEmpty())
+        o.insert(QStringLiteral("group"), m_msg.barkGroup);
+    if (!m_msg.barkLevel.isEmpty())
+        o.insert(QStringLiteral("level"), m_msg.barkLevel);
+    if (!m_msg.barkUrl.isEmpty())
+        o.insert(QStringLiteral("url"), m_msg.barkUrl);
+    ++m_attempts;
+    QNetworkReply *reply = m_ctx.pool->next()->post(
+        NetworkPool::jsonRequest(endpointUrl(m_server, QStringLiteral("/push")), m_ctx.timeoutMs),
+        QJsonDocument(o).toJson(QJsonDocument::Compact));
+    connect(reply, &QNetworkReply::finished, this, [this, reply]() {
+        const UpstreamReply r = UpstreamReply::fromBark(reply);
+        if (r.kind != UpstreamReply::Kind::Ok) {
+            if (r.retryable() && m_retries < m_ctx.maxRetries) {
+                const int base = m_ctx.backoffBaseMs << m_retries;
+                ++m_retries;
+                QTimer::singleShot(base + int(QRandomGenerator::global()->bounded(std::max(1, base))), this, [this]() { send(); });
+                return;
+            }
+            finishAll(DeliveryState::Failed, r);
+            return;
+        }
+        // {"code":200,…,"data":[{"code":200,"device_key":"k1"},{"code":400,"device_key":"k2","message":"…"}]}
+        QHash<QString, QJsonObject> perKey;
+        const QJsonArray data = QJsonDocument::fromJson(r.body).object().value(QStringLiteral("data")).toArray();
+        for (const auto &d : data)
+            perKey.insert(d.toObject().value(QStringLiteral("device_key")).toString(), d.toObject());
+        for (const auto &w : std::as_const(m_works)) {
+            DeliveryOutcome out;
+            out.deliveryId = w.deliveryId;
+            out.attempts = w.attempts + m_attempts;
+            out.route = QStringLiteral("bark_batch");
+            out.httpStatus = r.httpStatus;
+            const QJsonObject k = perKey.value(w.subscriber.barkKey);
+            const int code = k.value(QStringLiteral("code")).toInt();
+            if (code == 200) {
+                out.state = DeliveryState::Sent;
+            } else {
+                // A key the server did not answer for is not known to have arrived: it fails, and says so.
+                out.state = DeliveryState::Failed;
+                out.errcode = code;
+                out.errmsg = k.isEmpty() ? tr("no result for this key in the batch answer") : k.value(QStringLiteral("message")).toString();
+                out.reason = out.errmsg;
+            }
+            m_done(out);
+        }
+        deleteLater();
+    });
+}
+
+void BarkBatchJob::finishAll(DeliveryState state, const UpstreamReply &r)
+{
+    for (const auto &w : std::as_const(m_works)) {
+        DeliveryOutcome out;
+        out.deliveryId = w.deliveryId;
+        out.state = state;
+        out.attempts = w.attempts + m_attempts;
+        out.route = QStringLiteral("bark_batch");
+        out.httpStatus = r.httpStatus;
+        out.errcode = r.errcode;
+        out.errmsg = r.errmsg.left(500);
+        out.reason = r.describe();
+        m_done(out);
+    }
+    deleteLater();
+}
+
+} // namespace pushdesk
