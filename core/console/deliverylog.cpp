@@ -10,49 +10,6 @@ namespace pushdesk {
 namespace {
 constexpr int kExportPage = 5000;
 
-struct Where {
-    QString sql;
-    QList<QVariant> binds;
-};
-
-Where whereOf(const ListingSpec &spec, const DeliveryLogFilter &filter)
-{
-    Where w;
-    QStringList parts;
-    const ListingFilter eq = filter.listingFilter();
-    for (const auto &[key, value] : eq.equals) {
-        const int i = spec.columnIndex(key);
-        if (i < 0 || !value.isValid() || value.toString().isEmpty())
-            continue;
-        parts.append(QStringLiteral("%1 = ?").arg(spec.columns[i].expr));
-        w.binds.append(value);
-    }
-    if (filter.from.isValid()) {
-        parts.append(QStringLiteral("d.updated_at >= ?"));
-        w.binds.append(toMsecs(filter.from));
-    }
-    if (filter.to.isValid()) {
-        parts.append(QStringLiteral("d.updated_at < ?"));
-        w.binds.append(toMsecs(filter.to));
-    }
-    const QString text = filter.search.trimmed();
-    if (!text.isEmpty()) {
-        QStringList ors;
-        QString escaped = text;
-        escaped.replace(QLatin1Char('!'), QStringLiteral("!!"))
-            .replace(QLatin1Char('%'), QStringLiteral("!%"))
-            .replace(QLatin1Char('_'), QStringLiteral("!_"));
-        for (const auto &expr : spec.searchExprs) {
-            ors.append(QStringLiteral("%1 LIKE ? ESCAPE '!'").arg(expr));
-            w.binds.append(escaped + QLatin1Char('%'));
-        }
-        parts.append(QLatin1Char('(') + ors.join(QStringLiteral(" OR ")) + QLatin1Char(')'));
-    }
-    if (!parts.isEmpty())
-        w.sql = QStringLiteral(" WHERE ") + parts.join(QStringLiteral(" AND "));
-    return w;
-}
-
 QString csvField(const QString &text)
 {
     if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"')) && !text.contains(QLatin1Char('\n'))
@@ -75,6 +32,9 @@ ListingFilter DeliveryLogFilter::listingFilter() const
         {QStringLiteral("state"), state.isEmpty() ? QVariant() : QVariant(state)},
         {QStringLiteral("errcode"), hasErrcode ? QVariant(errcode) : QVariant()},
     };
+    if (from.isValid() || to.isValid())
+        f.ranges.append({QStringLiteral("updated_at"), from.isValid() ? QVariant(toMsecs(from)) : QVariant(),
+                         to.isValid() ? QVariant(toMsecs(to)) : QVariant()});
     return f;
 }
 
@@ -98,43 +58,16 @@ ListingSpec DeliveryLog::spec()
 Result<QList<ListingRow>> DeliveryLog::fetch(Database &db, const ListingSpec &spec, const DeliveryLogFilter &filter,
                                              const ListingFilter &sort, int offset, int limit)
 {
-    QStringList exprs{spec.idExpr};
-    for (const auto &c : spec.columns)
-        exprs.append(c.expr);
-    int sortIndex = spec.columnIndex(sort.sortKey.isEmpty() ? spec.defaultSort : sort.sortKey);
-    if (sortIndex >= 0 && !spec.columns[sortIndex].sortable)
-        sortIndex = spec.columnIndex(spec.defaultSort);
-    const Qt::SortOrder order = sort.sortKey.isEmpty() ? spec.defaultOrder : sort.order;
-    const QString dir = order == Qt::AscendingOrder ? QStringLiteral("ASC") : QStringLiteral("DESC");
-    QString orderBy = QStringLiteral("%1 %2").arg(spec.idExpr, dir);
-    if (sortIndex >= 0 && spec.columns[sortIndex].expr != spec.idExpr)
-        orderBy = QStringLiteral("%1 %2, %3").arg(spec.columns[sortIndex].expr, dir, orderBy);
-    const Where w = whereOf(spec, filter);
-    QSqlQuery q(db.db());
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT %1 FROM %2%3 ORDER BY %4 LIMIT ? OFFSET ?")
-                  .arg(exprs.join(QStringLiteral(", ")), spec.from, w.sql, orderBy));
-    for (const auto &b : w.binds)
-        q.addBindValue(b);
-    q.addBindValue(limit);
-    q.addBindValue(offset);
-    if (auto r = exec(q); !r)
-        return std::unexpected(r.error());
-    QList<ListingRow> rows;
-    while (q.next()) {
-        ListingRow row;
-        row.id = q.value(0).toLongLong();
-        row.values.reserve(spec.columns.size());
-        for (int i = 0; i < spec.columns.size(); ++i)
-            row.values.append(q.value(i + 1));
-        rows.append(std::move(row));
-    }
-    return rows;
+    ListingFilter f = filter.listingFilter();
+    f.sortKey = sort.sortKey;
+    f.order = sort.order;
+    return Listing::fetch(db, spec, f, offset, limit);
 }
 
 Result<qint64> DeliveryLog::count(Database &db, const ListingSpec &spec, const DeliveryLogFilter &filter)
 {
-    const Where w = whereOf(spec, filter);
+    QList<QVariant> binds;
+    const QString where = Listing::where(spec, filter.listingFilter(), &binds);
     // Counting needs the joins only for what the filter names: on a million rows that is most of the cost.
     QString from = QStringLiteral("deliveries d");
     if (!filter.search.trimmed().isEmpty())
@@ -144,8 +77,8 @@ Result<qint64> DeliveryLog::count(Database &db, const ListingSpec &spec, const D
     if (spec.from != DeliveryLog::spec().from)
         from = spec.from; // someone else's spec: count it as it is
     QSqlQuery q(db.db());
-    q.prepare(QStringLiteral("SELECT COUNT(*) FROM %1%2").arg(from, w.sql));
-    for (const auto &b : w.binds)
+    q.prepare(QStringLiteral("SELECT COUNT(*) FROM %1%2").arg(from, where));
+    for (const auto &b : std::as_const(binds))
         q.addBindValue(b);
     if (auto r = exec(q); !r)
         return std::unexpected(r.error());

@@ -139,6 +139,19 @@ Where whereOf(const ListingSpec &spec, const ListingFilter &filter)
         parts.append(QStringLiteral("%1 = ?").arg(spec.columns[i].expr));
         w.binds.append(value);
     }
+    for (const auto &range : filter.ranges) {
+        const int i = spec.columnIndex(range.key);
+        if (i < 0)
+            continue;
+        if (range.from.isValid()) {
+            parts.append(QStringLiteral("%1 >= ?").arg(spec.columns[i].expr));
+            w.binds.append(range.from);
+        }
+        if (range.to.isValid()) {
+            parts.append(QStringLiteral("%1 < ?").arg(spec.columns[i].expr));
+            w.binds.append(range.to);
+        }
+    }
     const QString text = filter.search.trimmed();
     if (!text.isEmpty() && !spec.searchExprs.isEmpty()) {
         QStringList ors;
@@ -194,6 +207,13 @@ Result<QList<ListingRow>> Listing::fetch(Database &db, const ListingSpec &spec, 
         rows.append(std::move(row));
     }
     return rows;
+}
+
+QString Listing::where(const ListingSpec &spec, const ListingFilter &filter, QList<QVariant> *binds)
+{
+    Where w = whereOf(spec, filter);
+    binds->append(w.binds);
+    return w.sql;
 }
 
 Result<qint64> Listing::count(Database &db, const ListingSpec &spec, const ListingFilter &filter)

@@ -29,9 +29,16 @@ struct ListingSpec {
     QString title(int column) const;
 };
 
+struct ListingRange {
+    QString key;   // column key
+    QVariant from; // inclusive; invalid: open
+    QVariant to;   // exclusive; invalid: open
+};
+
 struct ListingFilter {
     QString search;
     QList<QPair<QString, QVariant>> equals; // column key -> value
+    QList<ListingRange> ranges;
     QString sortKey;
     Qt::SortOrder order = Qt::AscendingOrder;
 };
@@ -52,6 +59,8 @@ public:
     static Result<QList<ListingRow>> fetch(Database &db, const ListingSpec &spec, const ListingFilter &filter,
                                            int offset, int limit);
     static Result<qint64> count(Database &db, const ListingSpec &spec, const ListingFilter &filter);
+    // The " WHERE …" clause of a filter (empty when it filters nothing), its values appended to binds.
+    static QString where(const ListingSpec &spec, const ListingFilter &filter, QList<QVariant> *binds);
 };
 
 } // namespace pushdesk
