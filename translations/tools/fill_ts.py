@@ -1,10 +1,10 @@
 #!/usr/bin/python3
 """Fill translations/pushdesk_zh_CN.ts from translations/tools/zh_CN.json and check it.
 
-  fill_ts.py init    number the messages of the current .ts in order and combine them with the
-                     numbered translations of zh_part*.py into zh_CN.json (done once)
-  fill_ts.py apply   write every translation of zh_CN.json into the .ts (matched by context, source
-                     and comment); prints what is still missing
+  fill_ts.py missing  list the messages of the .ts that zh_CN.json has no translation for
+  fill_ts.py apply   write every translation of zh_CN.json (and of any zh_more*.py batch, which it
+                     folds into zh_CN.json) into the .ts, matched by context, source and comment;
+                     prints what is still missing
   fill_ts.py apply-en  fill the singular and plural forms of pushdesk_en.ts from en_plurals.py
   fill_ts.py check [TS...]   count unfinished / vanished / obsolete entries and check placeholders and
                      accelerators of every finished message
@@ -75,21 +75,6 @@ def missing():
         k = key(ctx, m)
         if k not in db:
             print(repr(k) + (' NUMERUS' if m.get('numerus') == 'yes' else ''))
-
-
-def init():
-    T = {}
-    for part in sorted(p for p in os.listdir(HERE) if p.startswith('zh_part') and p.endswith('.py')):
-        ns = {}
-        exec(open(os.path.join(HERE, part), encoding='utf-8').read(), ns)
-        T.update(ns['T'])
-    root = ET.parse(TS).getroot()
-    db = load_db() if os.path.exists(DB) else {}
-    for i, (ctx, m) in enumerate(messages(root), 1):
-        if i in T:
-            db[key(ctx, m)] = T[i]
-    save_db(db)
-    print(f'{len(db)} translations in {DB}')
 
 
 def apply():
@@ -185,9 +170,7 @@ def check(path=TS):
 
 if __name__ == '__main__':
     cmd = sys.argv[1] if len(sys.argv) > 1 else 'check'
-    if cmd == 'init':
-        init()
-    elif cmd == 'missing':
+    if cmd == 'missing':
         missing()
     elif cmd == 'apply-en':
         apply_en()
