@@ -2453,6 +2453,14 @@ remark=谢谢</translation>
             <numerusform>群发 %1 的 %n 条投递已重新进入待发送状态；由控制台或 pushdesk worker 发送。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Language of the messages: en or zh_CN.</source>
+        <translation>消息语言：en 或 zh_CN。</translation>
+    </message>
+    <message>
+        <source>CODE</source>
+        <translation>代码</translation>
+    </message>
 </context>
 <context>
     <name>pushdesk</name>

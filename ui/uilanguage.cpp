@@ -31,7 +31,12 @@ Result<void> UiLanguage::apply(const QString &code)
     }
     if (code.isEmpty() || code == QLatin1String("en")) {
         g_current = QStringLiteral("en");
-        if (!removed) {
+        // The English plural forms ("1 subscriber", "5 subscribers").
+        auto en = std::make_unique<QTranslator>(QCoreApplication::instance());
+        if (en->load(QStringLiteral(":/i18n/pushdesk_en.qm"))) {
+            g_translator = en.release();
+            QCoreApplication::installTranslator(g_translator);
+        } else if (!removed) {
             // Nothing changed for Qt, but the pages still refresh their words (e.g. after a failed load).
             QEvent change(QEvent::LanguageChange);
             QCoreApplication::sendEvent(QCoreApplication::instance(), &change);

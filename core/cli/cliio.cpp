@@ -34,6 +34,10 @@ bool parseMode(QCommandLineParser &parser, const QStringList &args, const QStrin
 {
     parser.setApplicationDescription(description);
     parser.addHelpOption();
+    // Read by main() before the mode runs; accepted here so that every mode takes it.
+    parser.addOption(QCommandLineOption(QStringLiteral("lang"),
+                                        QCoreApplication::translate("cli", "Language of the messages: en or zh_CN."),
+                                        QCoreApplication::translate("cli", "CODE")));
     if (!parser.parse(args)) {
         printError(QCoreApplication::translate("cli", "%1 (see pushdesk %2 --help)").arg(parser.errorText(), args.value(0)));
         *exit = UsageError;

@@ -16,7 +16,7 @@ namespace pushdesk::cli {
 namespace {
 QString tr(const char *text, int n = -1)
 {
-    return QCoreApplication::translate("cli", text, nullptr, n);
+    return QCoreApplication::translate("pushdesk::cli", text, nullptr, n);
 }
 
 constexpr int kProblemsShown = 100;

@@ -15,7 +15,7 @@ namespace pushdesk::cli {
 namespace {
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("cli", text);
+    return QCoreApplication::translate("pushdesk::cli", text);
 }
 
 // Reads the fault and content-check flags into options; false after printing a one-line error.

@@ -24,7 +24,7 @@ namespace pushdesk::cli {
 namespace {
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("cli", text);
+    return QCoreApplication::translate("pushdesk::cli", text);
 }
 
 QString formatEta(qint64 secs)

@@ -13,7 +13,7 @@ namespace pushdesk {
 namespace {
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("DemoData", text);
+    return QCoreApplication::translate("pushdesk::DemoData", text);
 }
 
 struct DemoApp {

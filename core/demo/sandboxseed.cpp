@@ -13,7 +13,7 @@ namespace pushdesk {
 namespace {
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("SandboxSeed", text);
+    return QCoreApplication::translate("pushdesk::SandboxSeed", text);
 }
 
 Result<void> post(QNetworkAccessManager &nam, const QUrl &base, const QString &path, const QJsonObject &body)

@@ -10,7 +10,7 @@ namespace pushdesk {
 namespace {
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("BroadcastControl", text);
+    return QCoreApplication::translate("pushdesk::BroadcastControl", text);
 }
 } // namespace
 
