@@ -260,6 +260,18 @@ AuditEvent penaltyEvent(const QString &by, qint64 penaltyId, const QJsonObject &
 }
 } // namespace
 
+Result<void> PenaltyService::recordPenalty(const PenaltyRecord &p, const QJsonObject &appBefore,
+                                           const QJsonObject &appAfter, PenaltyOutcome &out)
+{
+    auto id = insertPenalty(p);
+    if (!id)
+        return std::unexpected(id.error());
+    out.penaltyIds.append(*id);
+    if (auto r = AuditLog::record(m_db, penaltyEvent(p.appliedBy, *id, appBefore, appAfter, p)); !r)
+        return std::unexpected(r.error());
+    return {};
+}
+
 Result<void> PenaltyService::applyDeduction(AppState &app, int points, const QString &reason, qint64 complaintId,
                                             const QString &by, const PenaltyRules &rules, PenaltyOutcome &out)
 {
@@ -277,12 +289,8 @@ Result<void> PenaltyService::applyDeduction(AppState &app, int points, const QSt
     p.complaintId = complaintId;
     p.appliedBy = by;
     p.appliedAt = now();
-    auto id = insertPenalty(p);
-    if (!id)
-        return std::unexpected(id.error());
-    out.penaltyIds.append(*id);
-    if (auto r = AuditLog::record(m_db, penaltyEvent(by, *id, before.toJson(), app.toJson(), p)); !r)
-        return std::unexpected(r.error());
+    if (auto r = recordPenalty(p, before.toJson(), app.toJson(), out); !r)
+        return r;
 
     // Thresholds act when the score crosses them; a ban also when an app at or below it is penalized again.
     const QString why = tr("The credit score fell from %1 to %2.").arg(before.score).arg(app.score);
@@ -323,12 +331,8 @@ Result<void> PenaltyService::applySuspension(AppState &app, int days, const QStr
     p.complaintId = complaintId;
     p.appliedBy = by;
     p.appliedAt = at;
-    auto id = insertPenalty(p);
-    if (!id)
-        return std::unexpected(id.error());
-    out.penaltyIds.append(*id);
-    if (auto r = AuditLog::record(m_db, penaltyEvent(by, *id, before.toJson(), app.toJson(), p)); !r)
-        return std::unexpected(r.error());
+    if (auto r = recordPenalty(p, before.toJson(), app.toJson(), out); !r)
+        return r;
     return {};
 }
 
@@ -349,12 +353,8 @@ Result<void> PenaltyService::applyBan(AppState &app, const QString &reason, qint
     p.complaintId = complaintId;
     p.appliedBy = by;
     p.appliedAt = now();
-    auto id = insertPenalty(p);
-    if (!id)
-        return std::unexpected(id.error());
-    out.penaltyIds.append(*id);
-    if (auto r = AuditLog::record(m_db, penaltyEvent(by, *id, before.toJson(), app.toJson(), p)); !r)
-        return std::unexpected(r.error());
+    if (auto r = recordPenalty(p, before.toJson(), app.toJson(), out); !r)
+        return r;
     return {};
 }
 

@@ -122,6 +122,9 @@ private:
     Result<void> applyBan(AppState &app, const QString &reason, qint64 complaintId, const QString &by,
                           PenaltyOutcome &out);
     Result<qint64> insertPenalty(const PenaltyRecord &p);
+    // One penalty row, its outcome and its audit event.
+    Result<void> recordPenalty(const PenaltyRecord &p, const QJsonObject &appBefore, const QJsonObject &appAfter,
+                               PenaltyOutcome &out);
     Result<void> writeStatus(const AppState &after);
     Result<void> decide(qint64 complaintId, ComplaintStatus status, const QString &reviewer, const QString &note,
                         Complaint *decided);
