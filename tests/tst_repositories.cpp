@@ -235,6 +235,106 @@ private slots:
         for (const auto &s : {Listing::apps(), Listing::templates(), Listing::broadcasts(), Listing::deliveries()})
             QVERIFY(Listing::fetch(*m_db, s, {}, 0, 10).has_value());
     }
+
+    // The Subscribers search: the beginning of the openid (as typed), of the nickname or e-mail (ASCII
+    // letters in any case, Chinese as typed), or a tag exactly; wildcards are plain characters.
+    void subscriberSearchSemantics()
+    {
+        SubscriberRepository subs(*m_db);
+        QList<Subscriber> list;
+        auto add = [&](const QString &openid, const QString &nickname, const QString &email, const QStringList &tags) {
+            Subscriber s;
+            s.mpOpenid = openid;
+            s.nickname = nickname;
+            s.email = email;
+            s.tags = tags;
+            list.append(s);
+        };
+        add(QStringLiteral("o6_bmjAAA"), QStringLiteral("Emma Wang"), QStringLiteral("Emma.Wang@163.com"), {QStringLiteral("vip")});
+        add(QStringLiteral("o6_bmjAAB"), QStringLiteral("王伟"), QStringLiteral("12345@qq.com"), {QStringLiteral("员工")});
+        add(QStringLiteral("o6_bmjaab"), QStringLiteral("王芳"), QString(), {QStringLiteral("vip"), QStringLiteral("北京")});
+        add(QStringLiteral("o6_bmjX%Y"), QStringLiteral("a_b"), QStringLiteral("emmanuel@example.com"), {});
+        add(QStringLiteral("o6_bmjXzY"), QStringLiteral("axb 🙂"), QString(), {QStringLiteral("vipx")});
+        QVERIFY(subs.createMany(list).has_value());
+        const ListingSpec spec = Listing::subscribers();
+        auto ids = [&](const QString &text) {
+            ListingFilter f;
+            f.search = text;
+            QList<qint64> out;
+            if (auto rows = Listing::fetch(*m_db, spec, f, 0, 50))
+                for (const ListingRow &r : std::as_const(*rows))
+                    out.append(r.id);
+            const qint64 counted = Listing::count(*m_db, spec, f).value_or(-1);
+            return counted == out.size() ? out : QList<qint64>{-1}; // count and rows agree
+        };
+        const qint64 emma = list[0].id, wei = list[1].id, fang = list[2].id, under = list[3].id, smile = list[4].id;
+        QCOMPARE(ids(QStringLiteral("o6_bmjAAB")), (QList<qint64>{wei}));        // openid exactly
+        QCOMPARE(ids(QStringLiteral("o6_bmjAA")), (QList<qint64>{emma, wei}));   // openid prefix, as typed
+        QCOMPARE(ids(QStringLiteral("o6_bmjaa")), (QList<qint64>{fang}));
+        QCOMPARE(ids(QStringLiteral("emma")), (QList<qint64>{emma, under}));     // nickname or e-mail, any case
+        QCOMPARE(ids(QStringLiteral("EMMA.w")), (QList<qint64>{emma}));
+        QCOMPARE(ids(QStringLiteral("王")), (QList<qint64>{wei, fang}));        // Chinese nicknames
+        QCOMPARE(ids(QStringLiteral("王伟")), (QList<qint64>{wei}));
+        QCOMPARE(ids(QStringLiteral("123")), (QList<qint64>{wei}));
+        QCOMPARE(ids(QStringLiteral("vip")), (QList<qint64>{emma, fang}));       // a tag exactly, not "vipx"
+        QCOMPARE(ids(QStringLiteral("北京")), (QList<qint64>{fang}));
+        QCOMPARE(ids(QStringLiteral("a_b")), (QList<qint64>{under}));            // "_" is no wildcard
+        QCOMPARE(ids(QStringLiteral("o6_bmjX%")), (QList<qint64>{under}));       // nor is "%"
+        QCOMPARE(ids(QStringLiteral("axb 🙂")), (QList<qint64>{smile}));        // beyond the BMP
+        QCOMPARE(ids(QStringLiteral("mma")), QList<qint64>{});                    // the beginning, not the middle
+        QCOMPARE(ids(QStringLiteral("  王伟 ")), (QList<qint64>{wei}));           // surrounding blanks ignored
+
+        // Counting stops at the bound asked for.
+        ListingFilter all;
+        QCOMPARE(*Listing::count(*m_db, spec, all, 3), qint64(3));
+        QCOMPARE(*Listing::count(*m_db, spec, all, 100), qint64(5));
+        all.search = QStringLiteral("o6_bmj");
+        QCOMPARE(*Listing::count(*m_db, spec, all, 2), qint64(2));
+    }
+
+    // Pages by id continue after the last id loaded, in either order, with filters; other sorts skip rows.
+    void listingKeysetPaging()
+    {
+        SubscriberRepository subs(*m_db);
+        QList<Subscriber> list;
+        for (int i = 0; i < 25; ++i) {
+            Subscriber s;
+            s.mpOpenid = QStringLiteral("k%1").arg(i, 2, 10, QLatin1Char('0'));
+            s.nickname = i % 2 ? QStringLiteral("Odd %1").arg(i) : QStringLiteral("Even %1").arg(i);
+            list.append(s);
+        }
+        QVERIFY(subs.createMany(list).has_value());
+        const ListingSpec spec = Listing::subscribers();
+        for (Qt::SortOrder order : {Qt::AscendingOrder, Qt::DescendingOrder}) {
+            ListingFilter f;
+            f.search = QStringLiteral("odd");
+            f.sortKey = QStringLiteral("id");
+            f.order = order;
+            QList<qint64> seen;
+            for (int guard = 0; guard < 10; ++guard) {
+                auto page = Listing::fetch(*m_db, spec, f, int(seen.size()), 5);
+                QVERIFY(page.has_value());
+                for (const ListingRow &r : std::as_const(*page))
+                    seen.append(r.id);
+                if (page->size() < 5)
+                    break;
+                f.afterId = page->last().id;
+            }
+            QCOMPARE(seen.size(), 12);
+            for (int i = 1; i < seen.size(); ++i)
+                QVERIFY(order == Qt::AscendingOrder ? seen[i] > seen[i - 1] : seen[i] < seen[i - 1]);
+        }
+        // Sorted by another column, afterId is not a position: the offset is.
+        ListingFilter byName;
+        byName.sortKey = QStringLiteral("nickname");
+        byName.afterId = list.first().id;
+        auto second = Listing::fetch(*m_db, spec, byName, 5, 5);
+        QVERIFY(second.has_value());
+        QCOMPARE(second->size(), 5);
+        byName.afterId = 0;
+        auto same = Listing::fetch(*m_db, spec, byName, 5, 5);
+        QCOMPARE(second->first().id, same->first().id);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestRepositories)

@@ -61,13 +61,14 @@ Result<QList<ListingRow>> DeliveryLog::fetch(Database &db, const ListingSpec &sp
     ListingFilter f = filter.listingFilter();
     f.sortKey = sort.sortKey;
     f.order = sort.order;
+    f.afterId = sort.afterId;
     return Listing::fetch(db, spec, f, offset, limit);
 }
 
-Result<qint64> DeliveryLog::count(Database &db, const ListingSpec &spec, const DeliveryLogFilter &filter)
+Result<qint64> DeliveryLog::count(Database &db, const ListingSpec &spec, const DeliveryLogFilter &filter, qint64 upTo)
 {
     QList<QVariant> binds;
-    const QString where = Listing::where(spec, filter.listingFilter(), &binds);
+    const QString where = Listing::where(db, spec, filter.listingFilter(), &binds);
     // Counting needs the joins only for what the filter names: on a million rows that is most of the cost.
     QString from = QStringLiteral("deliveries d");
     if (!filter.search.trimmed().isEmpty())
@@ -77,7 +78,12 @@ Result<qint64> DeliveryLog::count(Database &db, const ListingSpec &spec, const D
     if (spec.from != DeliveryLog::spec().from)
         from = spec.from; // someone else's spec: count it as it is
     QSqlQuery q(db.db());
-    q.prepare(QStringLiteral("SELECT COUNT(*) FROM %1%2").arg(from, where));
+    if (upTo > 0) {
+        q.prepare(QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM %1%2 LIMIT ?) counted").arg(from, where));
+        binds.append(upTo);
+    } else {
+        q.prepare(QStringLiteral("SELECT COUNT(*) FROM %1%2").arg(from, where));
+    }
     for (const auto &b : std::as_const(binds))
         q.addBindValue(b);
     if (auto r = exec(q); !r)
@@ -116,6 +122,7 @@ Result<qint64> DeliveryLog::exportCsv(Database &db, const DeliveryLogFilter &fil
         }
         if (page->size() < kExportPage)
             break;
+        order.afterId = page->last().id; // the next page after this one, off the index (no skipping)
     }
     if (!file.commit())
         return fail(tr("Cannot write %1: %2").arg(path, file.errorString()));

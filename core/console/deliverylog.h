@@ -19,7 +19,7 @@ struct DeliveryLogFilter {
     QString state;            // stored word; empty: any
     bool hasErrcode = false;
     int errcode = 0;
-    QString search;           // recipient nickname or openid, beginning
+    QString search;           // recipient nickname (ASCII letters in any case) or openid, beginning
     QDateTime from;           // updated_at >= from (invalid: open)
     QDateTime to;             // updated_at < to (invalid: open)
 
@@ -33,7 +33,8 @@ public:
     static ListingSpec spec();
     static Result<QList<ListingRow>> fetch(Database &db, const ListingSpec &spec, const DeliveryLogFilter &filter,
                                            const ListingFilter &sort, int offset, int limit);
-    static Result<qint64> count(Database &db, const ListingSpec &spec, const DeliveryLogFilter &filter);
+    // upTo > 0: at most upTo rows are counted (see Listing::count).
+    static Result<qint64> count(Database &db, const ListingSpec &spec, const DeliveryLogFilter &filter, qint64 upTo = 0);
 
     // Writes every row of the filter as CSV (UTF-8, a header line, RFC 4180 quoting) to path, replacing it
     // only when everything was written. format turns a raw value into the text written (column key, value).

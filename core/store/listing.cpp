@@ -57,8 +57,11 @@ ListingSpec Listing::subscribers()
             {QStringLiteral("tags"), QStringLiteral("s.tags"), QT_TRANSLATE_NOOP("Listing", "Tags"), false},
         },
         QStringLiteral("s.id"),
-        {QStringLiteral("s.mp_openid"), QStringLiteral("s.nickname"), QStringLiteral("s.email")},
+        // Indexed: subscribers_mp_openid, subscribers_nickname_folded, subscribers_email_folded, subscriber_tags.
+        {QStringLiteral("s.mp_openid"), QStringLiteral("lower(s.nickname)"), QStringLiteral("lower(s.email)")},
         QStringLiteral("id"),
+        Qt::AscendingOrder,
+        QStringLiteral("SELECT subscriber_id FROM subscriber_tags WHERE tag = ?"),
     };
 }
 
@@ -116,7 +119,7 @@ ListingSpec Listing::deliveries()
             {QStringLiteral("updated_at"), QStringLiteral("d.updated_at"), QT_TRANSLATE_NOOP("Listing", "Updated")},
         },
         QStringLiteral("d.id"),
-        {QStringLiteral("s.nickname"), QStringLiteral("s.mp_openid")},
+        {QStringLiteral("lower(s.nickname)"), QStringLiteral("s.mp_openid")},
         QStringLiteral("id"),
         Qt::DescendingOrder,
     };
@@ -128,8 +131,9 @@ struct Where {
     QList<QVariant> binds;
 };
 
-Where whereOf(const ListingSpec &spec, const ListingFilter &filter)
+Where whereOf([[maybe_unused]] const Database &db, const ListingSpec &spec, const ListingFilter &filter)
 {
+    // db: its dialect. The search needs none: ranges and substr() are the same SQL on SQLite and PostgreSQL.
     Where w;
     QStringList parts;
     for (const auto &[key, value] : filter.equals) {
@@ -153,15 +157,22 @@ Where whereOf(const ListingSpec &spec, const ListingFilter &filter)
         }
     }
     const QString text = filter.search.trimmed();
-    if (!text.isEmpty() && !spec.searchExprs.isEmpty()) {
+    if (!text.isEmpty() && (!spec.searchExprs.isEmpty() || !spec.searchIdsIn.isEmpty())) {
+        // A range on each expression (an index answers it), and the prefix itself again: under a
+        // PostgreSQL collation other than "C" the range alone could admit a neighbour.
         QStringList ors;
         for (const auto &expr : spec.searchExprs) {
-            ors.append(QStringLiteral("%1 LIKE ? ESCAPE '!'").arg(expr));
-            QString escaped = text;
-            escaped.replace(QLatin1Char('!'), QStringLiteral("!!"))
-                .replace(QLatin1Char('%'), QStringLiteral("!%"))
-                .replace(QLatin1Char('_'), QStringLiteral("!_"));
-            w.binds.append(escaped + QLatin1Char('%'));
+            const QString term = Listing::searchTerm(expr, text);
+            ors.append(QStringLiteral("(%1 >= ? AND %1 < ? AND substr(%1, 1, %2) = ?)")
+                           .arg(expr)
+                           .arg(term.toUcs4().size()));
+            w.binds.append(term);
+            w.binds.append(Listing::prefixEnd(term));
+            w.binds.append(term);
+        }
+        if (!spec.searchIdsIn.isEmpty()) {
+            ors.append(QStringLiteral("%1 IN (%2)").arg(spec.idExpr, spec.searchIdsIn));
+            w.binds.append(text);
         }
         parts.append(QLatin1Char('(') + ors.join(QStringLiteral(" OR ")) + QLatin1Char(')'));
     }
@@ -170,6 +181,35 @@ Where whereOf(const ListingSpec &spec, const ListingFilter &filter)
     return w;
 }
 } // namespace
+
+QString Listing::searchTerm(const QString &expr, const QString &text)
+{
+    if (!expr.startsWith(QLatin1String("lower(")))
+        return text;
+    // SQLite's lower() folds ASCII letters only; fold the same ones here.
+    QString folded = text;
+    for (QChar &c : folded) {
+        if (c >= QLatin1Char('A') && c <= QLatin1Char('Z'))
+            c = QChar(c.unicode() + 32);
+    }
+    return folded;
+}
+
+QString Listing::prefixEnd(const QString &prefix)
+{
+    QList<uint> points = prefix.toUcs4();
+    while (!points.isEmpty()) {
+        uint next = points.last() + 1;
+        if (next >= 0xD800 && next <= 0xDFFF)
+            next = 0xE000; // no code point is a surrogate
+        if (next <= 0x10FFFF) {
+            points.last() = next;
+            return QString::fromUcs4(reinterpret_cast<const char32_t *>(points.constData()), points.size());
+        }
+        points.removeLast();
+    }
+    return QString(QChar(0xFFFF)); // beyond every text that begins with U+10FFFF…: none in practice
+}
 
 Result<QList<ListingRow>> Listing::fetch(Database &db, const ListingSpec &spec, const ListingFilter &filter,
                                          int offset, int limit)
@@ -185,12 +225,20 @@ Result<QList<ListingRow>> Listing::fetch(Database &db, const ListingSpec &spec, 
     QString orderBy = QStringLiteral("%1 %2").arg(spec.idExpr, dir);
     if (sortIndex >= 0 && spec.columns[sortIndex].expr != spec.idExpr)
         orderBy = QStringLiteral("%1 %2, %3").arg(spec.columns[sortIndex].expr, dir, orderBy);
-    const Where w = whereOf(spec, filter);
+    Where w = whereOf(db, spec, filter);
+    // Ordered by the id alone: the next page starts after the last id instead of skipping rows.
+    const bool byId = sortIndex < 0 || spec.columns[sortIndex].expr == spec.idExpr;
+    if (byId && filter.afterId != 0) {
+        w.sql += (w.sql.isEmpty() ? QStringLiteral(" WHERE ") : QStringLiteral(" AND "))
+            + QStringLiteral("%1 %2 ?").arg(spec.idExpr, order == Qt::AscendingOrder ? QStringLiteral(">") : QStringLiteral("<"));
+        w.binds.append(filter.afterId);
+        offset = 0;
+    }
     QSqlQuery q(db.db());
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT %1 FROM %2%3 ORDER BY %4 LIMIT ? OFFSET ?")
                   .arg(exprs.join(QStringLiteral(", ")), spec.from, w.sql, orderBy));
-    for (const auto &b : w.binds)
+    for (const auto &b : std::as_const(w.binds))
         q.addBindValue(b);
     q.addBindValue(limit);
     q.addBindValue(offset);
@@ -209,20 +257,25 @@ Result<QList<ListingRow>> Listing::fetch(Database &db, const ListingSpec &spec, 
     return rows;
 }
 
-QString Listing::where(const ListingSpec &spec, const ListingFilter &filter, QList<QVariant> *binds)
+QString Listing::where(const Database &db, const ListingSpec &spec, const ListingFilter &filter, QList<QVariant> *binds)
 {
-    Where w = whereOf(spec, filter);
+    Where w = whereOf(db, spec, filter);
     binds->append(w.binds);
     return w.sql;
 }
 
-Result<qint64> Listing::count(Database &db, const ListingSpec &spec, const ListingFilter &filter)
+Result<qint64> Listing::count(Database &db, const ListingSpec &spec, const ListingFilter &filter, qint64 upTo)
 {
-    const Where w = whereOf(spec, filter);
+    const Where w = whereOf(db, spec, filter);
     QSqlQuery q(db.db());
-    q.prepare(QStringLiteral("SELECT COUNT(*) FROM %1%2").arg(spec.from, w.sql));
+    if (upTo > 0)
+        q.prepare(QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM %1%2 LIMIT ?) counted").arg(spec.from, w.sql));
+    else
+        q.prepare(QStringLiteral("SELECT COUNT(*) FROM %1%2").arg(spec.from, w.sql));
     for (const auto &b : w.binds)
         q.addBindValue(b);
+    if (upTo > 0)
+        q.addBindValue(upTo);
     if (auto r = exec(q); !r)
         return std::unexpected(r.error());
     q.next();

@@ -51,15 +51,19 @@ ListingModel::ListingModel(Database &db, ListingSpec spec, QObject *parent)
     reload();
 }
 
-void ListingModel::setSource(Fetcher fetch, Counter count)
+void ListingModel::setSource(Fetcher fetch, Counter count, CappedCounter countUpTo)
 {
     m_fetch = std::move(fetch);
     m_count = std::move(count);
+    m_countUpTo = std::move(countUpTo);
 }
 
 Result<QList<ListingRow>> ListingModel::fetchPage(int offset, int limit) const
 {
-    return m_fetch ? m_fetch(m_filter, offset, limit) : Listing::fetch(m_db, m_spec, m_filter, offset, limit);
+    // Keyset paging: the next page continues after the last row loaded (used when ordered by the id).
+    ListingFilter filter = m_filter;
+    filter.afterId = offset > 0 && offset == m_rows.size() ? m_rows.last().id : 0;
+    return m_fetch ? m_fetch(filter, offset, limit) : Listing::fetch(m_db, m_spec, filter, offset, limit);
 }
 
 void ListingModel::setPageSize(int rows)
@@ -153,6 +157,14 @@ Qt::SortOrder ListingModel::sortOrder() const
 qint64 ListingModel::totalCount() const
 {
     auto n = m_count ? m_count(m_filter) : Listing::count(m_db, m_spec, m_filter);
+    return n ? *n : -1;
+}
+
+qint64 ListingModel::countUpTo(qint64 upTo) const
+{
+    Result<qint64> n = m_countUpTo ? m_countUpTo(m_filter, upTo)
+        : m_count                  ? m_count(m_filter)
+                                   : Listing::count(m_db, m_spec, m_filter, upTo);
     return n ? *n : -1;
 }
 

@@ -28,7 +28,9 @@ public:
     // The ListingFilter passed carries the sort (and whatever the model was given); reload() after setting.
     using Fetcher = std::function<Result<QList<ListingRow>>(const ListingFilter &filter, int offset, int limit)>;
     using Counter = std::function<Result<qint64>(const ListingFilter &filter)>;
-    void setSource(Fetcher fetch, Counter count);
+    // A count that stops at upTo rows (see countUpTo()); without one, countUpTo() counts them all.
+    using CappedCounter = std::function<Result<qint64>(const ListingFilter &filter, qint64 upTo)>;
+    void setSource(Fetcher fetch, Counter count, CappedCounter countUpTo = {});
 
     const ListingSpec &spec() const { return m_spec; }
     const ListingFilter &filter() const { return m_filter; }
@@ -56,6 +58,9 @@ public:
 
     // Rows matching the filter in the database (one COUNT query; not needed for scrolling).
     qint64 totalCount() const;
+    // The same, but counting at most upTo rows: upTo means "upTo or more". A bounded cost for a label
+    // under a filter that matches most of a million rows. -1 on error.
+    qint64 countUpTo(qint64 upTo) const;
     QString lastError() const { return m_lastError; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -90,6 +95,7 @@ private:
     QString m_lastError;
     Fetcher m_fetch;
     Counter m_count;
+    CappedCounter m_countUpTo;
 };
 
 } // namespace pushdesk

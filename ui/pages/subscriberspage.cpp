@@ -2,6 +2,7 @@
 #include "ui_subscriberspage.h"
 
 #include <QEvent>
+#include <QLocale>
 
 #include "models/displaytext.h"
 #include "audit/auditlog.h"
@@ -22,6 +23,7 @@ namespace pushdesk {
 
 namespace {
 constexpr int kSearchDelayMs = 250; // one query per typing pause, not per key
+constexpr qint64 kCountUpTo = 10001; // "more than 10,000 matches" beyond
 
 QString orDash(const QString &text)
 {
@@ -120,11 +122,16 @@ void SubscribersPage::updateCounts()
     ListingTable::updateEmptyState(
         m_ui->emptyStateLabel, m_model,
         tr("No subscribers yet — run “pushdesk demo” or import a CSV with “pushdesk import”."),
-        tr("No subscriber's openid, nickname or e-mail begins with “%1”.").arg(m_model->filter().search));
-    const qint64 total = m_model->totalCount();
+        tr("No subscriber's openid, nickname or e-mail begins with “%1”, and nobody has that tag.").arg(m_model->filter().search));
+    // All of them: one COUNT the database answers from an index. Matches of a search: counted up to a
+    // bound, so that a search that matches most of a million people still answers at once.
+    const bool filtered = m_model->isFiltered();
+    const qint64 total = filtered ? m_model->countUpTo(kCountUpTo) : m_model->totalCount();
     if (total < 0)
         m_ui->countLabel->clear();
-    else if (m_model->isFiltered())
+    else if (filtered && total >= kCountUpTo)
+        m_ui->countLabel->setText(tr("more than %1 matches", "%1 is always large").arg(QLocale().toString(kCountUpTo - 1)));
+    else if (filtered)
         m_ui->countLabel->setText(tr("%n match(es)", nullptr, int(qMin<qint64>(total, INT_MAX))));
     else
         m_ui->countLabel->setText(tr("%n subscriber(s)", nullptr, int(qMin<qint64>(total, INT_MAX))));

@@ -1,5 +1,6 @@
 #pragma once
-// Subscribers: a search over openid, nickname and e-mail (prefix, in SQL), the lazily loaded list, and
+// Subscribers: a search by openid, nickname or e-mail (their beginning; nickname and e-mail in any case of
+// ASCII letters) or tag (exactly), in SQL off indexes, the lazily loaded list, and
 // a panel with the selected subscriber and the apps they bound, where an operator changes a binding's
 // state or reminder (recorded as an audited operator event), and "Import CSV…" with a checked report.
 #include "domain/types.h"
