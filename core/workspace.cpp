@@ -8,6 +8,7 @@
 #include "secrets/secretstore.h"
 #include "store/apprepository.h"
 #include "store/broadcastrepository.h"
+#include "store/subscriberrepository.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -96,7 +97,8 @@ Result<void> Workspace::ensureSandbox()
     return {};
 }
 
-Result<qint64> Workspace::createBroadcast(qint64 appId, qint64 templateId, const QVariantMap &variables, const QDateTime &at)
+Result<qint64> Workspace::createBroadcast(qint64 appId, qint64 templateId, const QVariantMap &variables, const QDateTime &at,
+                                          const Audience &audience)
 {
     auto app = AppRepository(*m_db).findById(appId);
     if (!app)
@@ -114,6 +116,30 @@ Result<qint64> Workspace::createBroadcast(qint64 appId, qint64 templateId, const
     if (!missing.isEmpty())
         return fail(tr("The template %1 needs a value for: %2.").arg((*tmpl)->name, missing.join(QStringLiteral(", "))));
     Broadcast b;
+    switch (audience.kind) {
+    case Audience::Kind::All: break;
+    case Audience::Kind::Tags:
+        if (!audience.valid())
+            return fail(tr("Name at least one tag for the audience."));
+        break;
+    case Audience::Kind::List: {
+        auto list = SubscriberRepository(*m_db).audienceList(audience.listId);
+        if (!list)
+            return std::unexpected(list.error());
+        if (!audience.valid() || !*list)
+            return fail(tr("That audience list no longer exists; choose another or import it again."));
+        break;
+    }
+    case Audience::Kind::One: {
+        auto person = SubscriberRepository(*m_db).findById(audience.subscriberId);
+        if (!person)
+            return std::unexpected(person.error());
+        if (!audience.valid() || !*person)
+            return fail(tr("That subscriber no longer exists; choose another."));
+        break;
+    }
+    }
+    b.audience = audience;
     b.appId = appId;
     b.templateId = templateId;
     b.variables = variables;
@@ -130,6 +156,7 @@ Result<qint64> Workspace::createBroadcast(qint64 appId, qint64 templateId, const
         e.after = QJsonObject{{QStringLiteral("app"), (*app)->name},
                               {QStringLiteral("template"), (*tmpl)->name},
                               {QStringLiteral("variables"), QJsonObject::fromVariantMap(variables)},
+                              {QStringLiteral("audience"), audience.describe()},
                               {QStringLiteral("scheduled_at"), at.isValid() ? at.toString(Qt::ISODate) : QString()}};
         AuditLog::record(*m_db, e);
     }

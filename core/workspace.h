@@ -37,8 +37,9 @@ public:
     void setOperatorName(const QString &name);
 
     // Creates a broadcast after checking what a person can get wrong, with a message that says what to do.
-    // at: when it is due (invalid = now).
-    Result<qint64> createBroadcast(qint64 appId, qint64 templateId, const QVariantMap &variables, const QDateTime &at = {});
+    // at: when it is due (invalid = now). audience: all bound subscribers, tags, a list or one person.
+    Result<qint64> createBroadcast(qint64 appId, qint64 templateId, const QVariantMap &variables, const QDateTime &at = {},
+                                   const Audience &audience = Audience::all());
     // Starts the built-in sandbox if an app uses it and it is not running yet.
     Result<void> ensureSandbox();
 

@@ -7,6 +7,7 @@
 #include "render/renderer.h"
 #include "store/apprepository.h"
 #include "store/broadcastrepository.h"
+#include "store/subscriberrepository.h"
 #include "workspace.h"
 
 #include <QCommandLineParser>
@@ -36,9 +37,11 @@ QString formatEta(qint64 secs)
     return QStringLiteral("%1:%2").arg(secs / 60).arg(secs % 60, 2, 10, QLatin1Char('0'));
 }
 
-void printCounts(qint64 id, const QString &status, const Counters &c, bool dryRun = false)
+void printCounts(qint64 id, const QString &status, const Counters &c, bool dryRun = false, const QJsonObject &extra = {})
 {
     QJsonObject line = c.toJson();
+    for (auto it = extra.begin(); it != extra.end(); ++it)
+        line.insert(it.key(), it.value());
     if (id)
         line.insert(QStringLiteral("broadcast"), id);
     line.insert(QStringLiteral("status"), status);
@@ -136,10 +139,38 @@ int runSend(const QStringList &args)
                                 tr("Schedule instead of sending now: \"2026-11-29 09:00\", an ISO time, or +7d / +2h / +30m. "
                                    "A console or pushdesk worker sends it when due."),
                                 tr("TIME"));
-    parser.addOptions({db, app, tmpl, var, concurrency, dryRun, at});
+    const QCommandLineOption tag(QStringLiteral("tag"),
+                                 tr("Send only to subscribers with this tag (repeatable, or a comma list: any of them)."),
+                                 tr("TAG"));
+    const QCommandLineOption list(QStringLiteral("list"),
+                                  tr("Send only to the members of this audience list (made with pushdesk import --list)."),
+                                  tr("NAME"));
+    const QCommandLineOption to(QStringLiteral("to"), tr("Send only to this one subscriber (official-account or "
+                                                         "mini-program openid)."),
+                                tr("OPENID"));
+    parser.addOptions({db, app, tmpl, var, tag, list, to, concurrency, dryRun, at});
     int exit = Ok;
-    if (!parseMode(parser, args, tr("Run one broadcast to the app's audience without a window."), &exit))
+    if (!parseMode(parser, args,
+                   tr("Run one broadcast to the app's audience without a window. The audience is everyone bound to "
+                      "the app (active or muted, strong or weak reminder), or of them only those with --tag, on "
+                      "--list, or the one person --to names; these three exclude each other."),
+                   &exit))
         return exit;
+    if (int(parser.isSet(tag)) + int(parser.isSet(list)) + int(parser.isSet(to)) > 1) {
+        printError(tr("--tag, --list and --to each choose the audience; give only one of them"));
+        return UsageError;
+    }
+    QStringList tags;
+    for (const QString &value : parser.values(tag)) {
+        for (const QString &t : value.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            if (!t.trimmed().isEmpty())
+                tags.append(t.trimmed());
+        }
+    }
+    if (parser.isSet(tag) && tags.isEmpty()) {
+        printError(tr("--tag needs a tag name"));
+        return UsageError;
+    }
     if (!parser.isSet(app) || !parser.isSet(tmpl)) {
         printError(tr("send needs --app NAME and --template NAME (see pushdesk send --help)"));
         return UsageError;
@@ -190,23 +221,78 @@ int runSend(const QStringList &args)
                        .arg(parser.value(tmpl), (*a)->name, names.join(QStringLiteral(", "))));
         return UsageError;
     }
+    Audience audience;
+    SubscriberRepository subscribers(ws->db());
+    if (!tags.isEmpty()) {
+        audience = Audience::withTags(tags);
+    } else if (parser.isSet(list)) {
+        auto found = subscribers.audienceListByName(parser.value(list));
+        if (!found) {
+            printError(found.error().message);
+            return RuntimeError;
+        }
+        if (!*found) {
+            QStringList names;
+            if (auto all = subscribers.audienceLists())
+                for (const auto &l : *all)
+                    names.append(l.name);
+            printError(names.isEmpty() ? tr("unknown list %1; there are no lists yet: make one with pushdesk import --list NAME FILE.csv")
+                                             .arg(parser.value(list))
+                                       : tr("unknown list %1; known lists: %2").arg(parser.value(list), names.join(QStringLiteral(", "))));
+            return UsageError;
+        }
+        audience = Audience::list((*found)->id, (*found)->name);
+    } else if (parser.isSet(to)) {
+        const QString openid = parser.value(to).trimmed();
+        auto found = subscribers.findByMpOpenid(openid);
+        if (found && !*found) {
+            // A mini-program openid names the person too.
+            auto matches = subscribers.search(openid, 5);
+            if (!matches) {
+                printError(matches.error().message);
+                return RuntimeError;
+            }
+            for (const Subscriber &s : std::as_const(*matches)) {
+                if (s.miniOpenid == openid)
+                    found = std::optional<Subscriber>(s);
+            }
+        }
+        if (!found) {
+            printError(found.error().message);
+            return RuntimeError;
+        }
+        if (!*found) {
+            printError(tr("no subscriber has the openid %1").arg(openid));
+            return UsageError;
+        }
+        audience = Audience::one((*found)->id, openid);
+    }
     if (parser.isSet(dryRun)) {
         const QStringList missing = Renderer::missingVariables(**t, variables);
         if (!missing.isEmpty()) {
             printError(tr("The template %1 needs a value for: %2.").arg((*t)->name, missing.join(QStringLiteral(", "))));
             return UsageError;
         }
-        auto forecast = AudienceForecast::compute(ws->db(), **a);
+        auto forecast = AudienceForecast::compute(ws->db(), **a, audience);
         if (!forecast) {
             printError(forecast.error().message);
             return RuntimeError;
         }
         for (auto it = forecast->skipped.cbegin(); it != forecast->skipped.cend(); ++it)
             err() << tr("would skip %1: %2").arg(it.value()).arg(it.key()) << Qt::endl;
-        printCounts(0, QStringLiteral("dry_run"), forecast->counts, true);
+        if (forecast->selected > forecast->members)
+            err() << tr("%1 of the %2 people the audience names have no active or muted binding with reminders to %3; "
+                        "they get nothing")
+                         .arg(forecast->selected - forecast->members)
+                         .arg(forecast->selected)
+                         .arg((*a)->name)
+                  << Qt::endl;
+        printCounts(0, QStringLiteral("dry_run"), forecast->counts, true,
+                    QJsonObject{{QStringLiteral("audience"), audience.describe()},
+                                {QStringLiteral("members"), forecast->members}});
         return Ok;
     }
-    auto id = ws->createBroadcast((*a)->id, (*t)->id, variables, when);
+    auto id = ws->createBroadcast((*a)->id, (*t)->id, variables, when, audience);
     if (!id) {
         printError(id.error().message);
         return UsageError;

@@ -1,6 +1,7 @@
 #include "domain/types.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QRegularExpression>
 
 namespace pushdesk {
@@ -33,6 +34,7 @@ const char *const kBroadcastStatuses[] = {"draft", "scheduled", "running", "paus
 const char *const kDeliveryStates[] = {"pending", "in_flight", "sent", "inbox", "skipped", "failed", "uncertain"};
 const char *const kChannels[] = {"wechat", "miniprogram", "bark", "email", "ntfy", "webhook"};
 const char *const kCreditKinds[] = {"form_id", "prepay_id", "subscribe"};
+const char *const kAudienceKinds[] = {"all", "tags", "list", "one"};
 } // namespace
 
 QString toString(AppKind v) { return nameOf(v, kAppKinds); }
@@ -51,6 +53,125 @@ bool fromString(const QString &s, BroadcastStatus *v) { return valueOf(s, v, kBr
 bool fromString(const QString &s, DeliveryState *v) { return valueOf(s, v, kDeliveryStates); }
 bool fromString(const QString &s, Channel *v) { return valueOf(s, v, kChannels); }
 bool fromString(const QString &s, CreditKind *v) { return valueOf(s, v, kCreditKinds); }
+QString toString(Audience::Kind v) { return nameOf(v, kAudienceKinds); }
+bool fromString(const QString &s, Audience::Kind *v) { return valueOf(s, v, kAudienceKinds); }
+
+Audience Audience::withTags(const QStringList &tags)
+{
+    Audience a;
+    a.kind = Kind::Tags;
+    for (const QString &tag : tags) {
+        const QString t = tag.trimmed();
+        if (!t.isEmpty() && !a.tags.contains(t))
+            a.tags.append(t);
+    }
+    return a;
+}
+
+Audience Audience::list(qint64 id, const QString &name)
+{
+    Audience a;
+    a.kind = Kind::List;
+    a.listId = id;
+    a.listName = name;
+    return a;
+}
+
+Audience Audience::one(qint64 subscriberId, const QString &openid)
+{
+    Audience a;
+    a.kind = Kind::One;
+    a.subscriberId = subscriberId;
+    a.openid = openid;
+    return a;
+}
+
+QString Audience::encode() const
+{
+    QJsonObject o{{QStringLiteral("kind"), toString(kind)}};
+    switch (kind) {
+    case Kind::All: return QStringLiteral("all"); // what the column held before there were other kinds
+    case Kind::Tags: o.insert(QStringLiteral("tags"), QJsonArray::fromStringList(tags)); break;
+    case Kind::List:
+        o.insert(QStringLiteral("list"), listId);
+        o.insert(QStringLiteral("name"), listName);
+        break;
+    case Kind::One:
+        o.insert(QStringLiteral("subscriber"), subscriberId);
+        o.insert(QStringLiteral("openid"), openid);
+        break;
+    }
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+bool Audience::valid() const
+{
+    switch (kind) {
+    case Kind::All: return true;
+    case Kind::Tags: return !tags.isEmpty();
+    case Kind::List: return listId > 0;
+    case Kind::One: return subscriberId > 0;
+    }
+    return false;
+}
+
+bool Audience::decode(const QString &text, Audience *out)
+{
+    *out = one(0);
+    const QString t = text.trimmed();
+    if (t.isEmpty() || t == QLatin1String("all")) {
+        *out = all();
+        return true;
+    }
+    const QJsonObject o = QJsonDocument::fromJson(t.toUtf8()).object();
+    Kind kind;
+    if (!fromString(o.value(QStringLiteral("kind")).toString(), &kind))
+        return false;
+    switch (kind) {
+    case Kind::All: *out = all(); return true;
+    case Kind::Tags: {
+        QStringList tags;
+        for (const auto &v : o.value(QStringLiteral("tags")).toArray())
+            tags.append(v.toString());
+        Audience a = withTags(tags);
+        if (a.tags.isEmpty())
+            return false;
+        *out = a;
+        return true;
+    }
+    case Kind::List: {
+        const qint64 id = qint64(o.value(QStringLiteral("list")).toDouble());
+        if (id <= 0)
+            return false;
+        *out = list(id, o.value(QStringLiteral("name")).toString());
+        return true;
+    }
+    case Kind::One: {
+        const qint64 id = qint64(o.value(QStringLiteral("subscriber")).toDouble());
+        if (id <= 0)
+            return false;
+        *out = one(id, o.value(QStringLiteral("openid")).toString());
+        return true;
+    }
+    }
+    return false;
+}
+
+QString Audience::describe() const
+{
+    switch (kind) {
+    case Kind::All: break;
+    case Kind::Tags: return QStringLiteral("tags: %1").arg(tags.join(QStringLiteral(", ")));
+    case Kind::List: return QStringLiteral("list: %1").arg(listName.isEmpty() ? QString::number(listId) : listName);
+    case Kind::One: return QStringLiteral("one: %1").arg(openid.isEmpty() ? QString::number(subscriberId) : openid);
+    }
+    return QStringLiteral("all");
+}
+
+bool Audience::operator==(const Audience &o) const
+{
+    return kind == o.kind && tags == o.tags && listId == o.listId && subscriberId == o.subscriberId;
+}
 
 namespace {
 QJsonArray fieldsToJson(const QList<QPair<QString, QString>> &list)

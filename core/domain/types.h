@@ -147,12 +147,42 @@ struct Counters {
     QJsonObject toJson() const;
 };
 
+// Who a broadcast goes to. Whatever the kind, only people bound to the broadcasting app with an active or
+// muted binding and a strong or weak reminder are in it (policy/forecast.h); the kind narrows that down.
+// Stored in broadcasts.audience as portable text: "all", or compact JSON for the other kinds.
+struct Audience {
+    enum class Kind { All, Tags, List, One };
+    Kind kind = Kind::All;
+    QStringList tags;          // Tags: people with any of these tags
+    qint64 listId = 0;         // List: an imported audience list
+    QString listName;          //   its name when the broadcast was made (for display)
+    qint64 subscriberId = 0;   // One: this subscriber
+    QString openid;            //   their openid (for display)
+
+    static Audience all() { return {}; }
+    static Audience withTags(const QStringList &tags);
+    static Audience list(qint64 id, const QString &name = {});
+    static Audience one(qint64 subscriberId, const QString &openid = {});
+
+    // Tags without a tag, a list or a subscriber without an id: such an audience reaches nobody.
+    bool valid() const;
+    QString encode() const;
+    // False for text that is no audience; *out is then an invalid audience (it reaches nobody, and
+    // the engine refuses to start the broadcast), never "all".
+    static bool decode(const QString &text, Audience *out);
+    // "all", "tags: vip, beijing", "list: march", "one: oABC" — for the command line and the logs.
+    QString describe() const;
+    bool operator==(const Audience &o) const;
+};
+QString toString(Audience::Kind v);   // all | tags | list | one
+bool fromString(const QString &s, Audience::Kind *v);
+
 struct Broadcast {
     qint64 id = 0;
     qint64 appId = 0;
     qint64 templateId = 0;
     QVariantMap variables;
-    QString audience = QStringLiteral("all");  // "all" active strong-reminder bindings for now
+    Audience audience;
     BroadcastStatus status = BroadcastStatus::Draft;
     QString statusReason;
     QDateTime scheduledAt;

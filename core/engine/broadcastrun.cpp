@@ -26,8 +26,8 @@ QDateTime nextMidnight()
 Result<void> BroadcastWorker::planNextPage()
 {
     Run &run = *m_run;
-    auto page = SubscriberRepository(*m_db).audiencePage(run.app.id, run.broadcast.audienceCursor, m_options.pageSize,
-                                                         AudienceForecast::states(), AudienceForecast::reminders());
+    auto page = AudienceForecast::page(*m_db, run.app.id, run.broadcast.audience, run.broadcast.audienceCursor,
+                                       m_options.pageSize);
     if (!page)
         return std::unexpected(page.error());
     const QDateTime now = QDateTime::currentDateTime();

@@ -260,6 +260,8 @@ Result<void> BroadcastWorker::begin(qint64 broadcastId)
     const QStringList missing = Renderer::missingVariables(**tmpl, (*b)->variables);
     if (!missing.isEmpty())
         return fail(tr("the template needs values for: %1").arg(missing.join(QStringLiteral(", "))));
+    if (!(*b)->audience.valid())
+        return fail(tr("the broadcast's audience cannot be read; create the broadcast again"));
 
     auto run = std::make_unique<Run>();
     run->broadcast = **b;
@@ -314,7 +316,7 @@ Result<void> BroadcastWorker::begin(qint64 broadcastId)
     if (!counters)
         return std::unexpected(counters.error());
     run->counters = *counters;
-    auto members = SubscriberRepository(*m_db).audienceCount(a.id, AudienceForecast::states(), AudienceForecast::reminders());
+    auto members = AudienceForecast::count(*m_db, a.id, run->broadcast.audience);
     run->audienceMembers = members ? *members : 0;
     run->dailyQuota = a.dailyQuota;
     if (run->dailyQuota > 0) {

@@ -69,6 +69,7 @@ std::unique_ptr<Step> subscribersStep(Context &ctx);
 std::unique_ptr<Step> bindingsStep(Context &ctx);
 std::unique_ptr<Step> eventsStep(Context &ctx);
 std::unique_ptr<Step> creditsStep(Context &ctx);
+std::unique_ptr<Step> listStep(Context &ctx);
 
 } // namespace importing
 } // namespace pushdesk

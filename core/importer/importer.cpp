@@ -19,9 +19,10 @@ QString toString(ImportKind kind)
     case ImportKind::Subscribers: return QStringLiteral("subscribers");
     case ImportKind::Bindings: return QStringLiteral("bindings");
     case ImportKind::Events: return QStringLiteral("events");
-    case ImportKind::Credits: break;
+    case ImportKind::Credits: return QStringLiteral("credits");
+    case ImportKind::List: break;
     }
-    return QStringLiteral("credits");
+    return QStringLiteral("list");
 }
 
 QString ImportProblem::describe(const QString &fileName) const
@@ -44,6 +45,11 @@ QJsonObject ImportReport::toJson() const
                   {QStringLiteral("updated"), updated},
                   {QStringLiteral("problems"), problemCount},
                   {QStringLiteral("dry_run"), dryRun}};
+    if (kind == ImportKind::List) {
+        o.insert(QStringLiteral("list"), listName);
+        if (listId)
+            o.insert(QStringLiteral("list_id"), listId);
+    }
     if (kind == ImportKind::Subscribers) {
         o.insert(QStringLiteral("bindings_created"), bindingsCreated);
         o.insert(QStringLiteral("kept_opt_outs"), keptOptOuts);
@@ -65,10 +71,12 @@ QStringList Importer::columns(ImportKind kind)
     case ImportKind::Events:
         return {QStringLiteral("mp_openid"), QStringLiteral("app"), QStringLiteral("kind"), QStringLiteral("value"),
                 QStringLiteral("at")};
-    case ImportKind::Credits: break;
+    case ImportKind::Credits:
+        return {QStringLiteral("mp_openid"), QStringLiteral("app"), QStringLiteral("kind"), QStringLiteral("credit"),
+                QStringLiteral("template_id"), QStringLiteral("uses"), QStringLiteral("expires_at")};
+    case ImportKind::List: break;
     }
-    return {QStringLiteral("mp_openid"), QStringLiteral("app"), QStringLiteral("kind"), QStringLiteral("credit"),
-            QStringLiteral("template_id"), QStringLiteral("uses"), QStringLiteral("expires_at")};
+    return {QStringLiteral("mp_openid"), QStringLiteral("mini_openid"), QStringLiteral("email")};
 }
 
 QString Importer::columnsHelp()
@@ -98,6 +106,9 @@ QString Importer::columnsHelp()
         "  mp_openid,app,kind,credit,template_id,uses,expires_at\n"
         "  kind: form_id (1 use, 7 days) | prepay_id (3 uses, 7 days) | subscribe (needs template_id, no expiry).\n"
         "  credit: the form_id or prepay_id. uses and expires_at (ISO 8601 or unix seconds) override the defaults.\n"
+        "--list NAME: a new audience list of that name, for broadcasts to it (pushdesk send --list NAME).\n"
+        "  mp_openid,mini_openid,email (any of them; each row names one known subscriber by the first non-empty\n"
+        "  one; an e-mail address must belong to exactly one subscriber; repeated people count once).\n"
         "\n"
         "The app column may be left out or empty when --app is given.\n");
 }
@@ -321,9 +332,25 @@ Result<ImportReport> Importer::run(ImportKind kind, const QByteArray &csv, const
         else
             index.insert(name, i);
     }
-    if (!index.contains(known.first()))
+    if (kind == ImportKind::List) {
+        if (index.isEmpty())
+            ctx.problem(header.line, {}, tr("The first line names none of the columns mp_openid, mini_openid, email."),
+                        tr("Name the column that identifies each subscriber on the first line."));
+        report.listName = options.listName.trimmed();
+        if (report.listName.isEmpty()) {
+            ctx.problem(0, QStringLiteral("--list"), tr("The list has no name."), tr("Give the list a name."));
+        } else {
+            auto existing = SubscriberRepository(m_db).audienceListByName(report.listName);
+            if (!existing)
+                return std::unexpected(existing.error());
+            if (*existing)
+                ctx.problem(0, QStringLiteral("--list"), tr("There is already a list named \"%1\".").arg(report.listName),
+                            tr("Choose another name."));
+        }
+    } else if (!index.contains(known.first())) {
         ctx.problem(header.line, known.first(), tr("The required column is missing."),
                     tr("Add a %1 column to the first line.").arg(known.first()));
+    }
     if (auto r = ctx.loadApps(); !r)
         return std::unexpected(r.error());
     if (!report.ok())
@@ -335,6 +362,7 @@ Result<ImportReport> Importer::run(ImportKind kind, const QByteArray &csv, const
     case ImportKind::Bindings: step = importing::bindingsStep(ctx); break;
     case ImportKind::Events: step = importing::eventsStep(ctx); break;
     case ImportKind::Credits: step = importing::creditsStep(ctx); break;
+    case ImportKind::List: step = importing::listStep(ctx); break;
     }
     for (qsizetype i = 1; i < doc.records.size(); ++i) {
         const CsvRecord &record = doc.records.at(i);
@@ -349,6 +377,8 @@ Result<ImportReport> Importer::run(ImportKind kind, const QByteArray &csv, const
         if (auto r = step->check(importing::Row{record.line, record.fields, &index}); !r)
             return std::unexpected(r.error());
     }
+    if (kind == ImportKind::List && report.rows == 0)
+        ctx.problem(header.line, {}, tr("The file names nobody."), tr("Add one row per subscriber of the list."));
     if (!report.ok())
         return report;
 
@@ -373,6 +403,8 @@ Result<ImportReport> Importer::run(ImportKind kind, const QByteArray &csv, const
     });
     if (!written && !rolledBackOnPurpose)
         return fail(tr("The import failed while writing, and nothing was imported: %1").arg(written.error().message));
+    if (rolledBackOnPurpose)
+        report.listId = 0; // the dry run's list was rolled back
     return report;
 }
 

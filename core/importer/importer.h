@@ -1,6 +1,6 @@
 #pragma once
-// Headless import of subscribers, bindings, subscriber events and send credits from CSV files
-// (`pushdesk import`). Everything is checked before anything is written; a file with any problem
+// Headless import of subscribers, bindings, subscriber events, send credits and audience lists from CSV
+// files (`pushdesk import`). Everything is checked before anything is written; a file with any problem
 // changes nothing, and a good file is written in one transaction (invariant 6).
 #include "domain/result.h"
 
@@ -13,8 +13,8 @@
 namespace pushdesk {
 class Database;
 
-enum class ImportKind { Subscribers, Bindings, Events, Credits };
-QString toString(ImportKind kind); // subscribers | bindings | events | credits
+enum class ImportKind { Subscribers, Bindings, Events, Credits, List };
+QString toString(ImportKind kind); // subscribers | bindings | events | credits | list
 
 struct ImportOptions {
     QString appName;        // --app: the app for rows that leave the app column out or empty; with
@@ -22,6 +22,7 @@ struct ImportOptions {
     bool dryRun = false;    // check and count, then roll back
     QString operatorName;   // for the audit log and bindings.changed_by (default: the login name)
     QString fileName;       // for the report and the audit log
+    QString listName;       // ImportKind::List: the name of the new audience list (unique)
     QDateTime now;          // invalid = the current time (tests pin it)
 };
 
@@ -41,6 +42,8 @@ struct ImportReport {
     int updated = 0;            // subscribers or bindings that existed and were updated
     int bindingsCreated = 0;    // subscribers import with --app: bindings made to that app
     int keptOptOuts = 0;        // subscribers who opted out and stay so although the file says 0
+    qint64 listId = 0;          // ImportKind::List: the list made (0 for a dry run or a bad file)
+    QString listName;
     bool dryRun = false;
     QList<ImportProblem> problems;  // the first kMaxProblems
     int problemCount = 0;           // all of them
@@ -62,7 +65,8 @@ public:
     // The same from a file; an unreadable file is a problem in the report.
     Result<ImportReport> runFile(ImportKind kind, const QString &path, const ImportOptions &options);
 
-    // The columns of each kind, in the order the help lists them; the first is required.
+    // The columns of each kind, in the order the help lists them; the first is required (a list needs
+    // one of its three).
     static QStringList columns(ImportKind kind);
     // The column reference for --help (translated).
     static QString columnsHelp();

@@ -1,21 +1,42 @@
 #include "policy/forecast.h"
 
 #include "policy/eligibility.h"
-#include "store/subscriberrepository.h"
 
 namespace pushdesk {
 
-Result<Forecast> AudienceForecast::compute(Database &db, const App &app, int pageSize)
+Result<QList<AudienceMember>> AudienceForecast::page(Database &db, qint64 appId, const Audience &audience,
+                                                     qint64 afterSubscriberId, int limit)
+{
+    if (!audience.valid())
+        return QList<AudienceMember>(); // an audience that cannot be read reaches nobody, never everybody
+    return SubscriberRepository(db).audiencePage(appId, audience, afterSubscriberId, limit, states(), reminders());
+}
+
+Result<qint64> AudienceForecast::count(Database &db, qint64 appId, const Audience &audience)
+{
+    if (!audience.valid())
+        return qint64(0);
+    return SubscriberRepository(db).audienceCount(appId, audience, states(), reminders());
+}
+
+Result<Forecast> AudienceForecast::compute(Database &db, const App &app, const Audience &audience, int pageSize)
 {
     Forecast f;
-    SubscriberRepository subscribers(db);
+    if (audience.kind != Audience::Kind::All && audience.valid()) {
+        auto selected = SubscriberRepository(db).selectedCount(audience);
+        if (!selected)
+            return std::unexpected(selected.error());
+        f.selected = *selected;
+    } else if (!audience.valid()) {
+        f.selected = 0;
+    }
     const QDateTime now = QDateTime::currentDateTime();
     qint64 cursor = 0;
     for (;;) {
-        auto page = subscribers.audiencePage(app.id, cursor, pageSize, states(), reminders());
-        if (!page)
-            return std::unexpected(page.error());
-        for (const auto &m : std::as_const(*page)) {
+        auto members = page(db, app.id, audience, cursor, pageSize);
+        if (!members)
+            return std::unexpected(members.error());
+        for (const auto &m : std::as_const(*members)) {
             ++f.members;
             for (const auto &[channel, e] : EligibilityPolicy::plan(app, m.subscriber, m.binding, now)) {
                 Q_UNUSED(channel)
@@ -30,9 +51,9 @@ Result<Forecast> AudienceForecast::compute(Database &db, const App &app, int pag
                 }
             }
         }
-        if (page->size() < pageSize)
+        if (members->size() < pageSize)
             break;
-        cursor = page->last().subscriber.id;
+        cursor = members->last().subscriber.id;
     }
     return f;
 }

@@ -22,7 +22,7 @@ Broadcast broadcastFrom(const QSqlQuery &q)
     b.appId = q.value(1).toLongLong();
     b.templateId = q.value(2).toLongLong();
     b.variables = QJsonDocument::fromJson(q.value(3).toString().toUtf8()).object().toVariantMap();
-    b.audience = q.value(4).toString();
+    Audience::decode(q.value(4).toString(), &b.audience);
     fromString(q.value(5).toString(), &b.status);
     b.statusReason = q.value(6).toString();
     b.scheduledAt = fromMsecs(q.value(7).toLongLong());
@@ -80,7 +80,7 @@ Result<qint64> BroadcastRepository::create(const Broadcast &b)
     q.addBindValue(b.appId);
     q.addBindValue(b.templateId);
     q.addBindValue(QString::fromUtf8(QJsonDocument(QJsonObject::fromVariantMap(b.variables)).toJson(QJsonDocument::Compact)));
-    q.addBindValue(b.audience);
+    q.addBindValue(b.audience.encode());
     q.addBindValue(toString(b.status));
     q.addBindValue(toMsecs(b.scheduledAt));
     q.addBindValue(nowMsecs());

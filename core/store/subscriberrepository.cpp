@@ -2,6 +2,7 @@
 
 #include "store/database.h"
 
+#include <QSet>
 #include <QSqlQuery>
 
 namespace pushdesk {
@@ -112,6 +113,68 @@ QString audienceWhere(const QList<BindingState> &states, const QList<Reminder> &
     }
     return where;
 }
+
+// The FROM clause, the narrowing condition and the keyset column of an audience; binds in order:
+// app id (in from, for a list) … see audienceSql().
+struct AudienceSql {
+    QString from;
+    QString where;     // after audienceWhere()
+    QString key;       // the subscriber id column the pages are keyed on
+};
+
+AudienceSql audienceSql(const Audience &audience)
+{
+    switch (audience.kind) {
+    case Audience::Kind::All: break;
+    case Audience::Kind::Tags: {
+        QStringList marks;
+        for (qsizetype i = 0; i < audience.tags.size(); ++i)
+            marks.append(QStringLiteral("?"));
+        return {QStringLiteral("bindings b JOIN subscribers s ON s.id = b.subscriber_id"),
+                QStringLiteral(" AND EXISTS (SELECT 1 FROM subscriber_tags t WHERE t.subscriber_id = b.subscriber_id "
+                               "AND t.tag IN (%1))")
+                    .arg(marks.join(QStringLiteral(", "))),
+                QStringLiteral("b.subscriber_id")};
+    }
+    case Audience::Kind::List:
+        return {QStringLiteral("audience_list_members m JOIN bindings b ON b.subscriber_id = m.subscriber_id "
+                               "JOIN subscribers s ON s.id = m.subscriber_id"),
+                QStringLiteral(" AND m.list_id = ?"), QStringLiteral("m.subscriber_id")};
+    case Audience::Kind::One:
+        return {QStringLiteral("bindings b JOIN subscribers s ON s.id = b.subscriber_id"),
+                QStringLiteral(" AND b.subscriber_id = ?"), QStringLiteral("b.subscriber_id")};
+    }
+    return {QStringLiteral("bindings b JOIN subscribers s ON s.id = b.subscriber_id"), QString(),
+            QStringLiteral("b.subscriber_id")};
+}
+
+void bindAudience(QSqlQuery &q, const Audience &audience)
+{
+    switch (audience.kind) {
+    case Audience::Kind::All: break;
+    case Audience::Kind::Tags:
+        for (const QString &tag : audience.tags)
+            q.addBindValue(tag);
+        break;
+    case Audience::Kind::List: q.addBindValue(audience.listId); break;
+    case Audience::Kind::One: q.addBindValue(audience.subscriberId); break;
+    }
+}
+
+AudienceList audienceListFrom(const QSqlQuery &q)
+{
+    AudienceList l;
+    l.id = q.value(0).toLongLong();
+    l.name = q.value(1).toString();
+    l.createdBy = q.value(2).toString();
+    l.createdAt = fromMsecs(q.value(3).toLongLong());
+    l.members = q.value(4).toLongLong();
+    return l;
+}
+
+const QString kAudienceListSelect = QStringLiteral(
+    "SELECT l.id, l.name, l.created_by, l.created_at, "
+    "(SELECT COUNT(*) FROM audience_list_members m WHERE m.list_id = l.id) FROM audience_lists l");
 } // namespace
 
 QString channelsToString(const QList<Channel> &channels)
@@ -283,12 +346,21 @@ Result<QList<AudienceMember>> SubscriberRepository::audiencePage(qint64 appId, q
                                                                  const QList<BindingState> &states,
                                                                  const QList<Reminder> &reminders)
 {
+    return audiencePage(appId, Audience::all(), afterSubscriberId, limit, states, reminders);
+}
+
+Result<QList<AudienceMember>> SubscriberRepository::audiencePage(qint64 appId, const Audience &audience,
+                                                                 qint64 afterSubscriberId, int limit,
+                                                                 const QList<BindingState> &states,
+                                                                 const QList<Reminder> &reminders)
+{
+    const AudienceSql a = audienceSql(audience);
     QSqlQuery q(m_db.db());
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT %1, %2 FROM bindings b JOIN subscribers s ON s.id = b.subscriber_id "
-                             "WHERE %3 AND b.subscriber_id > ? ORDER BY b.subscriber_id LIMIT ?")
-                  .arg(kSubscriberColumns, kBindingColumns, audienceWhere(states, reminders)));
+    q.prepare(QStringLiteral("SELECT %1, %2 FROM %3 WHERE %4%5 AND %6 > ? ORDER BY %6 LIMIT ?")
+                  .arg(kSubscriberColumns, kBindingColumns, a.from, audienceWhere(states, reminders), a.where, a.key));
     q.addBindValue(appId);
+    bindAudience(q, audience);
     q.addBindValue(afterSubscriberId);
     q.addBindValue(limit);
     if (auto r = exec(q); !r)
@@ -353,13 +425,133 @@ Result<QString> SubscriberRepository::mostRecentlyActiveOpenid(qint64 appId)
 Result<qint64> SubscriberRepository::audienceCount(qint64 appId, const QList<BindingState> &states,
                                                    const QList<Reminder> &reminders)
 {
+    return audienceCount(appId, Audience::all(), states, reminders);
+}
+
+Result<qint64> SubscriberRepository::audienceCount(qint64 appId, const Audience &audience,
+                                                   const QList<BindingState> &states, const QList<Reminder> &reminders)
+{
+    AudienceSql a = audienceSql(audience);
+    // Counting needs no subscriber columns: leave the subscribers table out where it is only joined.
+    if (audience.kind == Audience::Kind::List)
+        a.from = QStringLiteral("audience_list_members m JOIN bindings b ON b.subscriber_id = m.subscriber_id");
+    else
+        a.from = QStringLiteral("bindings b");
     QSqlQuery q(m_db.db());
-    q.prepare(QStringLiteral("SELECT COUNT(*) FROM bindings b WHERE %1").arg(audienceWhere(states, reminders)));
+    q.prepare(QStringLiteral("SELECT COUNT(*) FROM %1 WHERE %2%3").arg(a.from, audienceWhere(states, reminders), a.where));
     q.addBindValue(appId);
+    bindAudience(q, audience);
     if (auto r = exec(q); !r)
         return std::unexpected(r.error());
     q.next();
     return q.value(0).toLongLong();
+}
+
+Result<qint64> SubscriberRepository::selectedCount(const Audience &audience)
+{
+    QSqlQuery q(m_db.db());
+    switch (audience.kind) {
+    case Audience::Kind::All: q.prepare(QStringLiteral("SELECT COUNT(*) FROM subscribers")); break;
+    case Audience::Kind::Tags: {
+        QStringList marks;
+        for (qsizetype i = 0; i < audience.tags.size(); ++i)
+            marks.append(QStringLiteral("?"));
+        q.prepare(QStringLiteral("SELECT COUNT(DISTINCT subscriber_id) FROM subscriber_tags WHERE tag IN (%1)")
+                      .arg(marks.join(QStringLiteral(", "))));
+        break;
+    }
+    case Audience::Kind::List:
+        q.prepare(QStringLiteral("SELECT COUNT(*) FROM audience_list_members WHERE list_id = ?"));
+        break;
+    case Audience::Kind::One: q.prepare(QStringLiteral("SELECT COUNT(*) FROM subscribers WHERE id = ?")); break;
+    }
+    bindAudience(q, audience);
+    if (auto r = exec(q); !r)
+        return std::unexpected(r.error());
+    q.next();
+    return q.value(0).toLongLong();
+}
+
+Result<QList<AudienceList>> SubscriberRepository::audienceLists()
+{
+    QSqlQuery q(m_db.db());
+    q.prepare(kAudienceListSelect + QStringLiteral(" ORDER BY l.name, l.id"));
+    if (auto r = exec(q); !r)
+        return std::unexpected(r.error());
+    QList<AudienceList> out;
+    while (q.next())
+        out.append(audienceListFrom(q));
+    return out;
+}
+
+Result<std::optional<AudienceList>> SubscriberRepository::audienceList(qint64 id)
+{
+    QSqlQuery q(m_db.db());
+    q.prepare(kAudienceListSelect + QStringLiteral(" WHERE l.id = ?"));
+    q.addBindValue(id);
+    if (auto r = exec(q); !r)
+        return std::unexpected(r.error());
+    if (!q.next())
+        return std::optional<AudienceList>();
+    return std::optional<AudienceList>(audienceListFrom(q));
+}
+
+Result<std::optional<AudienceList>> SubscriberRepository::audienceListByName(const QString &name)
+{
+    QSqlQuery q(m_db.db());
+    q.prepare(kAudienceListSelect + QStringLiteral(" WHERE l.name = ? ORDER BY l.id LIMIT 1"));
+    q.addBindValue(name);
+    if (auto r = exec(q); !r)
+        return std::unexpected(r.error());
+    if (!q.next())
+        return std::optional<AudienceList>();
+    return std::optional<AudienceList>(audienceListFrom(q));
+}
+
+Result<QStringList> SubscriberRepository::knownTags(int limit)
+{
+    QSqlQuery q(m_db.db());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT DISTINCT tag FROM subscriber_tags ORDER BY tag LIMIT ?"));
+    q.addBindValue(limit);
+    if (auto r = exec(q); !r)
+        return std::unexpected(r.error());
+    QStringList out;
+    while (q.next())
+        out.append(q.value(0).toString());
+    return out;
+}
+
+Result<QList<Subscriber>> SubscriberRepository::search(const QString &text, int limit)
+{
+    const QString prefix = text.trimmed();
+    QList<Subscriber> out;
+    if (prefix.isEmpty())
+        return out;
+    // Prefix ranges rather than LIKE: both databases use the column's index for them.
+    const QString upper = prefix + QChar(0xFFFF);
+    QSet<qint64> seen;
+    for (const char *column : {"s.mp_openid", "s.mini_openid", "s.nickname"}) {
+        QSqlQuery q(m_db.db());
+        q.setForwardOnly(true);
+        q.prepare(QStringLiteral("SELECT %1 FROM subscribers s WHERE %2 >= ? AND %2 < ? ORDER BY %2 LIMIT ?")
+                      .arg(kSubscriberColumns, QLatin1String(column)));
+        q.addBindValue(prefix);
+        q.addBindValue(upper);
+        q.addBindValue(limit);
+        if (auto r = exec(q); !r)
+            return std::unexpected(r.error());
+        while (q.next() && out.size() < limit) {
+            Subscriber s = subscriberFrom(q);
+            if (!seen.contains(s.id)) {
+                seen.insert(s.id);
+                out.append(s);
+            }
+        }
+        if (out.size() >= limit)
+            break;
+    }
+    return out;
 }
 
 } // namespace pushdesk

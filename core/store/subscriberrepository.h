@@ -13,6 +13,15 @@ struct AudienceMember {
     Binding binding;
 };
 
+// An imported audience list (audience_lists / audience_list_members).
+struct AudienceList {
+    qint64 id = 0;
+    QString name;
+    qint64 members = 0;
+    QString createdBy;
+    QDateTime createdAt;
+};
+
 class SubscriberRepository {
 public:
     explicit SubscriberRepository(Database &db) : m_db(db) {}
@@ -34,6 +43,27 @@ public:
     Result<QList<AudienceMember>> audiencePage(qint64 appId, qint64 afterSubscriberId, int limit,
                                                const QList<BindingState> &states = {BindingState::Active},
                                                const QList<Reminder> &reminders = {Reminder::Strong});
+    // The same, narrowed to an audience (tags, a list, one person). Every kind is read by keyset on the
+    // subscriber id through an index: the bindings in subscriber order probing subscriber_tags' primary
+    // key (tags), audience_list_members' primary key (a list), or one binding (one person).
+    Result<QList<AudienceMember>> audiencePage(qint64 appId, const Audience &audience, qint64 afterSubscriberId, int limit,
+                                               const QList<BindingState> &states, const QList<Reminder> &reminders);
+    Result<qint64> audienceCount(qint64 appId, const Audience &audience, const QList<BindingState> &states,
+                                 const QList<Reminder> &reminders);
+    // People the audience names whatever their binding to appId (the tags' or list's members, or the one
+    // person): the composer says how many of them the app cannot reach.
+    Result<qint64> selectedCount(const Audience &audience);
+
+    // Imported lists, by name.
+    Result<QList<AudienceList>> audienceLists();
+    Result<std::optional<AudienceList>> audienceList(qint64 id);
+    Result<std::optional<AudienceList>> audienceListByName(const QString &name);
+    // Every tag in use, sorted (for completion), at most limit.
+    Result<QStringList> knownTags(int limit = 1000);
+    // Subscribers whose openid (official account or mini-program) or nickname starts with text, or whose
+    // openid is text; at most limit, by index.
+    Result<QList<Subscriber>> search(const QString &text, int limit = 20);
+
     // Refreshes the opt-out flag and the binding to appId of these people, as they are now.
     Result<void> refresh(qint64 appId, QList<Subscriber *> subscribers, QList<Binding *> bindings);
     // An openid of the app's most recently active subscriber (msg_sec_check v2 needs one; none: the check
