@@ -49,7 +49,7 @@ void BarkBatchJob::send()
     if (!m_msg.barkUrl.isEmpty())
         o.insert(QStringLiteral("url"), m_msg.barkUrl);
     ++m_attempts;
-    QNetworkReply *reply = m_ctx.pool->next()->post(
+    QNetworkReply *reply = m_ctx.pool->post(
         NetworkPool::jsonRequest(endpointUrl(m_server, QStringLiteral("/push")), m_ctx.timeoutMs),
         QJsonDocument(o).toJson(QJsonDocument::Compact));
     connect(reply, &QNetworkReply::finished, this, [this, reply]() {

@@ -74,7 +74,7 @@ BroadcastWorker::~BroadcastWorker() = default;
 void BroadcastWorker::init()
 {
     // Sockets and the connection are created here, in the worker thread.
-    m_pool = std::make_unique<NetworkPool>(m_options.managers);
+    m_pool = std::make_unique<NetworkPool>(m_options.managers, m_options.concurrency);
     m_blocking = std::make_unique<QThreadPool>();
     m_blocking->setMaxThreadCount(8);
     auto db = Database::open(*m_dbConfig, QStringLiteral("pushdesk-engine-%1").arg(quintptr(this)));

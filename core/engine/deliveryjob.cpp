@@ -109,7 +109,7 @@ void DeliveryJob::sendWithToken(const QString &token)
     for (const auto &[name, value] : req.headers)
         request.setRawHeader(name, value);
     ++m_attempts;
-    QNetworkReply *reply = m_ctx.pool->next()->post(request, req.body);
+    QNetworkReply *reply = m_ctx.pool->post(request, req.body);
     connect(reply, &QNetworkReply::finished, this, [this, reply, token]() { onReply(parseReply(m_route, reply), token); });
 }
 

@@ -10,7 +10,7 @@ struct EngineOptions {
     int concurrency = 64;        // requests in flight at most
     int managers = 8;            // network managers in the pool
     int pageSize = 500;          // audience and pending rows read per page
-    int flushIntervalMs = 5;     // results are grouped into one transaction at most this often
+    int flushIntervalMs = 2;     // results wait at most this long to be grouped into one transaction
     int flushBatch = 32;         // ... or as soon as this many are waiting
     int progressIntervalMs = 100;
     int maxRetries = 3;

@@ -58,7 +58,7 @@ void TokenCache::fetch()
         {QStringLiteral("force_refresh"), m_forceNext},
     };
     m_forceNext = false;
-    QNetworkReply *reply = m_pool.next()->post(NetworkPool::jsonRequest(url), QJsonDocument(body).toJson(QJsonDocument::Compact));
+    QNetworkReply *reply = m_pool.post(NetworkPool::jsonRequest(url), QJsonDocument(body).toJson(QJsonDocument::Compact));
     connect(reply, &QNetworkReply::finished, this, [this, reply]() {
         const UpstreamReply r = UpstreamReply::fromWeChat(reply);
         Result<QString> result;
