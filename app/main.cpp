@@ -65,7 +65,33 @@ int runConsole(QApplication &app, const QStringList &args)
     pushdesk::WorkspaceOptions options;
     options.alwaysSandbox = true; // apps added in the console may use it
     options.engine.concurrency = settings.engineConcurrency();
-    auto ws = pushdesk::Workspace::open(pushdesk::DatabaseConfig::sqlite(pushdesk::cli::databaseOption(args)), options);
+    // --db wins; otherwise the database chosen in Settings (default: the user's SQLite file).
+    const bool given = !optionValue(args, QStringLiteral("--db")).isEmpty();
+    auto config = given ? pushdesk::DatabaseConfig::fromLocation(pushdesk::cli::databaseOption(args))
+                        : pushdesk::Result<pushdesk::DatabaseConfig>(settings.database());
+    if (!config) {
+        pushdesk::cli::printError(config.error().message);
+        QMessageBox::critical(nullptr, QCoreApplication::translate("cli", "Pushdesk"), config.error().message);
+        return pushdesk::cli::UsageError;
+    }
+    pushdesk::KeychainSecretStore keychain;
+    config->resolvePassword(keychain);
+    auto ws = pushdesk::Workspace::open(*config, options);
+    const QString fallback = pushdesk::DatabaseConfig::defaultSqlitePath();
+    if (!ws && !given && (config->isPostgres() || config->path != fallback)) {
+        // The database chosen in Settings cannot be opened: offer the local file, so that the settings can be
+        // corrected from the console itself.
+        pushdesk::cli::printError(ws.error().message);
+        const auto answer = QMessageBox::warning(
+            nullptr, QCoreApplication::translate("cli", "Pushdesk"),
+            QCoreApplication::translate("cli", "%1\n\nOpen the local database %2 instead? You can then correct the "
+                                               "database in Settings; it applies at the next start.")
+                .arg(ws.error().message, fallback),
+            QMessageBox::Open | QMessageBox::Close, QMessageBox::Open);
+        if (answer != QMessageBox::Open)
+            return pushdesk::cli::RuntimeError;
+        ws = pushdesk::Workspace::open(pushdesk::DatabaseConfig::sqlite(fallback), options);
+    }
     if (!ws) {
         pushdesk::cli::printError(ws.error().message);
         QMessageBox::critical(nullptr, QCoreApplication::translate("cli", "Pushdesk"), ws.error().message);

@@ -11,6 +11,7 @@
 #include "store/subscriberrepository.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFileInfo>
 #include <QLoggingCategory>
 #include <QSqlQuery>
@@ -34,7 +35,17 @@ Workspace::~Workspace()
 
 QString Workspace::sandboxSeedPath(const DatabaseConfig &config)
 {
-    return config.driver == DatabaseConfig::Driver::Sqlite ? config.path + QStringLiteral(".sandbox.json") : QString();
+    if (config.driver == DatabaseConfig::Driver::Sqlite)
+        return config.path + QStringLiteral(".sandbox.json");
+    // PostgreSQL: in the user's data folder, one file per server and database.
+    QString key = config.secretKey().mid(config.secretKey().indexOf(QLatin1Char('/')) + 1);
+    for (QChar &c : key) {
+        if (!c.isLetterOrNumber() && c != QLatin1Char('.') && c != QLatin1Char('-'))
+            c = QLatin1Char('_');
+    }
+    const QFileInfo beside(DatabaseConfig::defaultSqlitePath());
+    QDir().mkpath(beside.absolutePath());
+    return beside.absolutePath() + QStringLiteral("/postgres-%1.sandbox.json").arg(key);
 }
 
 Result<std::unique_ptr<Workspace>> Workspace::open(const DatabaseConfig &config, WorkspaceOptions options)

@@ -1,10 +1,12 @@
 #include "cli/cliio.h"
 
 #include "cli/commands.h"
+#include "secrets/secretstore.h"
 #include "store/database.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QSocketNotifier>
 #include <csignal>
 #include <unistd.h>
@@ -25,8 +27,36 @@ QTextStream &err()
 
 QCommandLineOption dbOption()
 {
-    return QCommandLineOption(QStringLiteral("db"), QCoreApplication::translate("cli", "SQLite database file (default: %1).").arg(DatabaseConfig::defaultSqlitePath()),
-                              QCoreApplication::translate("cli", "PATH"));
+    return QCommandLineOption(QStringLiteral("db"),
+                              QCoreApplication::translate("cli", "SQLite database file (default: %1), or a PostgreSQL URL "
+                                                                 "postgresql://user@host:port/dbname whose password comes "
+                                                                 "from the keychain, PGPASSWORD or ~/.pgpass (never the URL).")
+                                  .arg(DatabaseConfig::defaultSqlitePath()),
+                              QCoreApplication::translate("cli", "PATH|URL"));
+}
+
+std::optional<DatabaseConfig> databaseConfig(const QCommandLineParser &parser, const QCommandLineOption &db, bool mustExist,
+                                             int *exit)
+{
+    const QString value = parser.isSet(db) ? parser.value(db) : DatabaseConfig::defaultSqlitePath();
+    auto config = DatabaseConfig::fromLocation(value);
+    if (!config) {
+        printError(config.error().message);
+        *exit = UsageError;
+        return std::nullopt;
+    }
+    if (!config->isPostgres()) {
+        if (mustExist && !QFileInfo::exists(config->path)) {
+            printError(QCoreApplication::translate("pushdesk::cli", "no database at %1; create one with: pushdesk demo --db %1")
+                           .arg(config->path));
+            *exit = RuntimeError;
+            return std::nullopt;
+        }
+        return *config;
+    }
+    KeychainSecretStore keychain;
+    config->resolvePassword(keychain);
+    return *config;
 }
 
 // Parses args for a mode; on --help prints and returns UsageError-free Ok via *exit.

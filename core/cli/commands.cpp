@@ -64,8 +64,14 @@ QString overview()
               "  sandbox    Run the upstream emulator (WeChat, mini-program, Bark, ntfy, webhook) alone.\n"
               "             pushdesk sandbox --port N [fault options]\n"
               "\n"
+              "The database (--db) is an SQLite file (default: %1) or a PostgreSQL URL\n"
+              "postgresql://user@host:port/dbname, shared by several consoles and workers. Its password is\n"
+              "never in the URL: it comes from the keychain (console Settings, entry database/user@host:port/dbname),\n"
+              "or, for servers and cron, from PGPASSWORD or ~/.pgpass.\n"
+              "\n"
               "Run pushdesk MODE --help for the options of a mode.\n"
-              "Exit codes: 0 done, 1 failed while running, 2 bad argument.\n");
+              "Exit codes: 0 done, 1 failed while running, 2 bad argument.\n")
+        .arg(DatabaseConfig::defaultSqlitePath());
 }
 
 int runDemo(const QStringList &args)
@@ -97,8 +103,10 @@ int runDemo(const QStringList &args)
         }
         options.upstream = url.toString(QUrl::StripTrailingSlash);
     }
-    const QString path = parser.isSet(db) ? parser.value(db) : DatabaseConfig::defaultSqlitePath();
-    auto database = Database::open(DatabaseConfig::sqlite(path), QStringLiteral("pushdesk-demo"));
+    const auto config = databaseConfig(parser, db, false, &exit);
+    if (!config)
+        return exit;
+    auto database = Database::open(*config, QStringLiteral("pushdesk-demo"));
     if (!database) {
         printError(database.error().message);
         return RuntimeError;
@@ -113,12 +121,12 @@ int runDemo(const QStringList &args)
             printError(r.error().message);
             return RuntimeError;
         }
-    } else if (auto r = summary->sandbox.save(Workspace::sandboxSeedPath(DatabaseConfig::sqlite(path))); !r) {
+    } else if (auto r = summary->sandbox.save(Workspace::sandboxSeedPath(*config)); !r) {
         printError(r.error().message);
         return RuntimeError;
     }
     out() << tr("Demo database %1: %2 apps, %3 templates, %4 subscribers, %5 bindings; upstream %6.")
-                 .arg(path)
+                 .arg(config->describe())
                  .arg(summary->apps)
                  .arg(summary->templates)
                  .arg(summary->subscribers)

@@ -108,13 +108,10 @@ std::unique_ptr<Workspace> openWorkspace(const QCommandLineParser &parser, const
             return nullptr;
         }
     }
-    const QString path = parser.isSet(db) ? parser.value(db) : DatabaseConfig::defaultSqlitePath();
-    if (!QFileInfo::exists(path)) {
-        printError(tr("no database at %1; create one with: pushdesk demo --db %1").arg(path));
-        *exit = RuntimeError;
+    const auto config = databaseConfig(parser, db, true, exit);
+    if (!config)
         return nullptr;
-    }
-    auto ws = Workspace::open(DatabaseConfig::sqlite(path), options);
+    auto ws = Workspace::open(*config, options);
     if (!ws) {
         printError(ws.error().message);
         *exit = RuntimeError;
@@ -320,7 +317,7 @@ int runSend(const QStringList &args)
             err() << "\r\033[K";
         if (status == QLatin1String("scheduled")) // interrupted: released for the next engine
             err() << tr("stopped; the broadcast goes on with: pushdesk worker --db %1 --until-idle")
-                         .arg(ws->db().config().path) << Qt::endl;
+                         .arg(ws->db().config().describe()) << Qt::endl;
         err().flush();
         // 0 whenever the broadcast ended as asked (finished, even with failures; paused; cancelled);
         // 1 when it could not run.

@@ -13,6 +13,13 @@ const QString kConfirmAbove = QStringLiteral("composer/confirmAbove");
 const QString kGeometry = QStringLiteral("layout/windowGeometry");
 const QString kWindowState = QStringLiteral("layout/windowState");
 const QString kViewPrefix = QStringLiteral("layout/view/");
+const QString kDbDriver = QStringLiteral("database/driver"); // "sqlite" or "postgresql"
+const QString kDbPath = QStringLiteral("database/path");
+const QString kDbHost = QStringLiteral("database/host");
+const QString kDbPort = QStringLiteral("database/port");
+const QString kDbName = QStringLiteral("database/name");
+const QString kDbUser = QStringLiteral("database/user");
+const QString kDbOptions = QStringLiteral("database/options");
 } // namespace
 
 ConsoleSettings::ConsoleSettings()
@@ -48,6 +55,44 @@ QString ConsoleSettings::language() const
 void ConsoleSettings::setLanguage(const QString &code)
 {
     m_settings->setValue(kLanguage, code);
+}
+
+DatabaseConfig ConsoleSettings::database() const
+{
+    if (m_settings->value(kDbDriver).toString() == QLatin1String("postgresql")) {
+        bool ok = false;
+        const int port = m_settings->value(kDbPort, 5432).toInt(&ok);
+        DatabaseConfig c = DatabaseConfig::postgres(m_settings->value(kDbHost).toString(), ok ? port : 5432,
+                                                    m_settings->value(kDbName).toString(),
+                                                    m_settings->value(kDbUser).toString());
+        c.options = m_settings->value(kDbOptions).toString();
+        return c;
+    }
+    const QString path = m_settings->value(kDbPath).toString();
+    return DatabaseConfig::sqlite(path.isEmpty() ? DatabaseConfig::defaultSqlitePath() : path);
+}
+
+void ConsoleSettings::setDatabase(const DatabaseConfig &config)
+{
+    for (const auto &key : {kDbPath, kDbHost, kDbPort, kDbName, kDbUser, kDbOptions})
+        m_settings->remove(key);
+    if (config.isPostgres()) {
+        m_settings->setValue(kDbDriver, QStringLiteral("postgresql"));
+        m_settings->setValue(kDbHost, config.host);
+        m_settings->setValue(kDbPort, config.port);
+        m_settings->setValue(kDbName, config.name);
+        m_settings->setValue(kDbUser, config.user);
+        if (!config.options.isEmpty())
+            m_settings->setValue(kDbOptions, config.options);
+    } else {
+        m_settings->setValue(kDbDriver, QStringLiteral("sqlite"));
+        m_settings->setValue(kDbPath, config.path);
+    }
+}
+
+bool ConsoleSettings::hasDatabase() const
+{
+    return m_settings->contains(kDbDriver);
 }
 
 QString ConsoleSettings::operatorName() const

@@ -2,6 +2,8 @@
 // The console's settings, typed, with their defaults: the one place that touches QSettings (STYLE.md,
 // "settings"). The user's settings live where QSettings puts them for "Pushdesk/pushdesk"; tests use
 // an INI file of their own.
+#include "store/database.h"
+
 #include <QByteArray>
 #include <QString>
 #include <memory>
@@ -29,6 +31,13 @@ public:
     // "en" or "zh_CN"; empty: follow the system.
     QString language() const;
     void setLanguage(const QString &code);
+
+    // The database the console opens at start (a change applies at the next start): an SQLite file
+    // (default: the user's) or a PostgreSQL server. Never the password: that is in the keychain under
+    // DatabaseConfig::secretKey().
+    DatabaseConfig database() const;
+    void setDatabase(const DatabaseConfig &config);
+    bool hasDatabase() const; // false: nobody chose one, the default file is used
 
     QString operatorName() const; // empty: the workspace's default
     void setOperatorName(const QString &name);

@@ -360,7 +360,7 @@ Result<QList<Delivery>> BroadcastRepository::deliveries(qint64 broadcastId, std:
     q.addBindValue(broadcastId);
     if (state)
         q.addBindValue(toString(*state));
-    q.addBindValue(limit);
+    q.addBindValue(limit < 0 ? QVariant(QMetaType::fromType<qint64>()) : QVariant(qint64(limit))); // NULL: no limit on PostgreSQL
     if (auto r = exec(q); !r)
         return std::unexpected(r.error());
     QList<Delivery> out;
@@ -407,40 +407,70 @@ Result<QList<ClaimCandidate>> BroadcastRepository::claimCandidates(qint64 nowMs)
 
 Result<bool> BroadcastRepository::claim(const ClaimCandidate &c, const QString &owner, qint64 nowMs)
 {
-    QSqlQuery q(m_db.db());
-    q.prepare(QStringLiteral("UPDATE broadcasts SET status = 'running', status_reason = '', owner = ?, heartbeat_at = ?, "
-                             "started_at = CASE WHEN started_at = 0 THEN ? ELSE started_at END "
-                             "WHERE id = ? AND status = ? AND owner = ? AND heartbeat_at = ?"));
-    q.addBindValue(owner);
-    q.addBindValue(nowMs);
-    q.addBindValue(nowMs);
-    q.addBindValue(c.id);
-    q.addBindValue(toString(c.status));
-    q.addBindValue(c.owner);
-    q.addBindValue(c.heartbeatAt);
-    if (auto r = exec(q); !r)
+    const QString take = QStringLiteral(
+        "UPDATE broadcasts SET status = 'running', status_reason = '', owner = ?, heartbeat_at = ?, "
+        "started_at = CASE WHEN started_at = 0 THEN ? ELSE started_at END "
+        "WHERE id = ? AND status = ? AND owner = ? AND heartbeat_at = ?");
+    auto bindTake = [&](QSqlQuery &q) {
+        q.addBindValue(owner);
+        q.addBindValue(nowMs);
+        q.addBindValue(nowMs);
+        q.addBindValue(c.id);
+        q.addBindValue(toString(c.status));
+        q.addBindValue(c.owner);
+        q.addBindValue(c.heartbeatAt);
+    };
+    if (!m_db.isPostgres()) {
+        // SQLite has one writer at a time: the conditional UPDATE is the claim.
+        QSqlQuery q(m_db.db());
+        q.prepare(take);
+        bindTake(q);
+        if (auto r = exec(q); !r)
+            return std::unexpected(r.error());
+        return q.numRowsAffected() == 1;
+    }
+    // PostgreSQL: several workers poll at once. Lock the row if it is still as the candidate saw it; a row
+    // another worker is claiming right now is skipped, not waited for.
+    bool taken = false;
+    auto r = m_db.transaction([&]() -> Result<void> {
+        QSqlQuery q(m_db.db());
+        q.prepare(QStringLiteral("SELECT id FROM broadcasts WHERE id = ? AND status = ? AND owner = ? AND heartbeat_at = ? "
+                                 "FOR UPDATE SKIP LOCKED"));
+        q.addBindValue(c.id);
+        q.addBindValue(toString(c.status));
+        q.addBindValue(c.owner);
+        q.addBindValue(c.heartbeatAt);
+        if (auto e = exec(q); !e)
+            return e;
+        if (!q.next())
+            return {};
+        QSqlQuery u(m_db.db());
+        u.prepare(take);
+        bindTake(u);
+        if (auto e = exec(u); !e)
+            return e;
+        taken = u.numRowsAffected() == 1;
+        return {};
+    });
+    if (!r)
         return std::unexpected(r.error());
-    return q.numRowsAffected() == 1;
+    return taken;
 }
 
 Result<std::optional<BroadcastStatus>> BroadcastRepository::heartbeat(qint64 id, const QString &owner, qint64 nowMs)
 {
+    // One statement on both databases: the beat lands only while we still own the broadcast.
     QSqlQuery q(m_db.db());
-    q.prepare(QStringLiteral("UPDATE broadcasts SET heartbeat_at = ? WHERE id = ? AND owner = ?"));
+    q.prepare(QStringLiteral("UPDATE broadcasts SET heartbeat_at = ? WHERE id = ? AND owner = ? RETURNING status"));
     q.addBindValue(nowMs);
     q.addBindValue(id);
     q.addBindValue(owner);
     if (auto r = exec(q); !r)
         return std::unexpected(r.error());
-    if (q.numRowsAffected() != 1)
+    if (!q.next())
         return std::optional<BroadcastStatus>();
-    q.prepare(QStringLiteral("SELECT status FROM broadcasts WHERE id = ?"));
-    q.addBindValue(id);
-    if (auto r = exec(q); !r)
-        return std::unexpected(r.error());
     BroadcastStatus status = BroadcastStatus::Running;
-    if (q.next())
-        fromString(q.value(0).toString(), &status);
+    fromString(q.value(0).toString(), &status);
     return std::optional<BroadcastStatus>(status);
 }
 

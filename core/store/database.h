@@ -4,6 +4,7 @@
 
 #include <QDateTime>
 #include <QSqlDatabase>
+#include <QStringList>
 #include <functional>
 #include <QString>
 #include <memory>
@@ -11,6 +12,7 @@
 class QSqlQuery;
 
 namespace pushdesk {
+class SecretStore;
 
 struct DatabaseConfig {
     enum class Driver { Sqlite, Postgres };
@@ -20,11 +22,24 @@ struct DatabaseConfig {
     int port = 5432;
     QString name;
     QString user;
-    QString password;             // never persisted; comes from the keychain
+    QString password;             // never persisted; comes from the keychain (or libpq: PGPASSWORD, ~/.pgpass)
+    QString options;              // libpq connection options from the URL's query (sslmode=require;…)
+    QString keychainNote;         // why the keychain gave no password (for a failed connection's message)
 
     static DatabaseConfig sqlite(const QString &path);
+    static DatabaseConfig postgres(const QString &host, int port, const QString &name, const QString &user);
     static QString defaultSqlitePath(); // <user data folder>/pushdesk.db
-    QString describe() const;          // for messages; never contains the password
+    // What --db accepts: a PostgreSQL URL (postgresql://user@host:port/dbname[?sslmode=require]) or an
+    // SQLite file path. A URL that carries a password is refused: passwords live in the keychain.
+    static Result<DatabaseConfig> fromLocation(const QString &location);
+    bool isPostgres() const { return driver == Driver::Postgres; }
+    QString describe() const;          // for messages and --db; never contains the password
+    // The keychain entry of a PostgreSQL password: "database/user@host:port/dbname".
+    QString secretKey() const;
+    // Fills in the password from the keychain when it is not set and PGPASSWORD is not set either (libpq
+    // then reads PGPASSWORD or ~/.pgpass itself). A keychain that cannot be reached or holds nothing is
+    // not an error here: keychainNote says so, in the message shown if the connection then fails.
+    void resolvePassword(SecretStore &secrets);
 };
 
 class Database {
@@ -36,6 +51,9 @@ public:
     // Opens (creating an SQLite file if needed) and applies pending migrations.
     // The connection belongs to the calling thread; connectionName must be unique per thread.
     static Result<std::unique_ptr<Database>> open(const DatabaseConfig &config, const QString &connectionName);
+    // Connects without changing anything and says what is there ("PostgreSQL 15.4, schema version 1"),
+    // or why it cannot connect and what to do. For the Settings page's "Test connection".
+    static Result<QString> probe(const DatabaseConfig &config);
 
     QSqlDatabase db() const;
     const DatabaseConfig &config() const { return m_config; }

@@ -259,6 +259,9 @@ const Step kSteps[] = {
     {std::begin(kV2), std::end(kV2)},
 };
 
+// The pg_advisory_xact_lock key held while a step is applied on PostgreSQL (a fixed key of Pushdesk's own).
+constexpr qint64 kMigrationLock = 0x7075736864657368;
+
 QString dialect(const char *sql, bool postgres)
 {
     QString s = QString::fromUtf8(sql);
@@ -318,6 +321,22 @@ Result<int> Migrations::apply(QSqlDatabase &db, bool postgres)
         if (!db.transaction())
             return fail(db.lastError().text());
         QSqlQuery q(db);
+        if (postgres) {
+            // Several consoles and workers may start at once on one server: one migrates, the others wait
+            // for it (the lock ends with the transaction) and then find the step done.
+            if (!q.exec(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(kMigrationLock))) {
+                const QString why = q.lastError().text();
+                db.rollback();
+                return fail(QObject::tr("Migration to schema version %1 failed (%2); the database was left unchanged.")
+                                .arg(v)
+                                .arg(why));
+            }
+            auto now = currentVersion(db);
+            if (now && *now >= v) {
+                db.commit();
+                continue;
+            }
+        }
         QStringList sqls = statements(v, postgres);
         if (v == 1)
             sqls.prepend(QStringLiteral("CREATE TABLE schema_version (version INTEGER NOT NULL)"));

@@ -25,6 +25,10 @@ public slots:
     void checkKeychain();
     bool save();
     void switchLanguage(const QString &code);
+    // The Database section: connect to what the form names without changing anything, or keep it for the
+    // next start (the password, if typed, goes to the keychain; it is never shown back).
+    bool testDatabase();
+    bool saveDatabase();
 
 signals:
     void confirmationThresholdChanged(qint64 members);
@@ -37,6 +41,10 @@ protected:
 private:
     void load();
     void fillLanguages();
+    void fillDatabaseKinds();
+    void loadDatabase();
+    void showDatabaseKind();
+    void updatePasswordPlaceholder();
 
     Workspace &m_ws;
     ConsoleSettings &m_settings;
