@@ -110,7 +110,11 @@ int main(int argc, char *argv[])
     const QCommandLineOption seedOnly(QStringLiteral("seed-only"),
                                       QStringLiteral("Only create the database and seed the sandbox (so that the "
                                                      "broadcast's peak memory is measured in a process of its own)."));
-    parser.addOptions({upstream, recipients, concurrency, managers, dbPath, seedOnly});
+    const QCommandLineOption flushMs(QStringLiteral("flush-ms"), QStringLiteral("Engine: longest wait to group results."),
+                                     QStringLiteral("MS"), QString::number(EngineOptions{}.flushIntervalMs));
+    const QCommandLineOption flushBatch(QStringLiteral("flush-batch"), QStringLiteral("Engine: results per group at most."),
+                                        QStringLiteral("N"), QString::number(EngineOptions{}.flushBatch));
+    parser.addOptions({upstream, recipients, concurrency, managers, dbPath, seedOnly, flushMs, flushBatch});
     parser.process(app);
     QTemporaryDir dir;
     const QString path = parser.isSet(dbPath) ? parser.value(dbPath) : dir.filePath(QStringLiteral("bench.db"));
@@ -127,6 +131,8 @@ int main(int argc, char *argv[])
     options.secrets = std::make_shared<MemorySecretStore>();
     options.engine.concurrency = parser.value(concurrency).toInt();
     options.engine.managers = parser.value(managers).toInt();
+    options.engine.flushIntervalMs = parser.value(flushMs).toInt();
+    options.engine.flushBatch = parser.value(flushBatch).toInt();
     auto ws = Workspace::open(DatabaseConfig::sqlite(path), options);
     if (!ws) {
         fprintf(stderr, "%s\n", qPrintable(ws.error().message));

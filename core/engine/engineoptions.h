@@ -10,7 +10,9 @@ struct EngineOptions {
     int concurrency = 64;        // requests in flight at most
     int managers = 8;            // network managers in the pool
     int pageSize = 500;          // audience and pending rows read per page
-    int flushIntervalMs = 2;     // results wait at most this long to be grouped into one transaction
+    // Results are grouped into one transaction: those that arrived together (a 0 ms timer fires once the
+    // events already waiting are handled), at most flushBatch of them, or those of flushIntervalMs.
+    int flushIntervalMs = 0;
     int flushBatch = 32;         // ... or as soon as this many are waiting
     int progressIntervalMs = 100;
     int maxRetries = 3;
