@@ -3,6 +3,8 @@
 //   pushdesk_bench --upstream http://127.0.0.1:PORT --recipients N [--concurrency 64] [--db PATH]
 #include "demo/sandboxseed.h"
 #include "engine/broadcastengine.h"
+#include "engine/channelrequest.h"
+#include "engine/networkpool.h"
 #include "secrets/secretstore.h"
 #include "store/apprepository.h"
 #include "store/database.h"
@@ -11,6 +13,10 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QEventLoop>
+#include <QNetworkReply>
+#include <QUrlQuery>
+#include <functional>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -92,6 +98,57 @@ bool seed(Database &db, const QUrl &upstream, int n)
     }
     return true;
 }
+// Qt's HTTP client alone: the same requests as the broadcast (customer-service messages to the seeded followers),
+// through the engine's NetworkPool with the same window, and nothing else (no database, no policy, no jobs).
+// This is the ceiling any QNetworkAccessManager-based sender reaches on this machine.
+QJsonObject rawQnamRate(const QUrl &upstream, int n, int window, int managers)
+{
+    NetworkPool pool(managers, window);
+    QString token;
+    {
+        QEventLoop loop;
+        QNetworkReply *reply = pool.post(NetworkPool::jsonRequest(endpointUrl(upstream, QStringLiteral("/cgi-bin/stable_token"))),
+                                         QJsonDocument(QJsonObject{{QStringLiteral("grant_type"), QStringLiteral("client_credential")},
+                                                                   {QStringLiteral("appid"), QStringLiteral("wxbench000000001")},
+                                                                   {QStringLiteral("secret"), QStringLiteral("sandbox-secret-wxbench000000001")}})
+                                             .toJson(QJsonDocument::Compact));
+        QObject::connect(reply, &QNetworkReply::finished, &loop, [&]() {
+            token = QJsonDocument::fromJson(reply->readAll()).object().value(QStringLiteral("access_token")).toString();
+            loop.quit();
+        });
+        loop.exec();
+    }
+    QUrl url = endpointUrl(upstream, QStringLiteral("/cgi-bin/message/custom/send"));
+    url.setQuery(QUrlQuery{{QStringLiteral("access_token"), token}});
+    int started = 0, done = 0, ok = 0;
+    QEventLoop loop;
+    QElapsedTimer clock;
+    std::function<void()> launch = [&]() {
+        const int i = ++started;
+        const QByteArray body = QJsonDocument(QJsonObject{
+            {QStringLiteral("touser"), QStringLiteral("oBENCH%1").arg(i, 9, 10, QLatin1Char('0'))},
+            {QStringLiteral("msgtype"), QStringLiteral("text")},
+            {QStringLiteral("text"), QJsonObject{{QStringLiteral("content"), QStringLiteral("Hello, this is a benchmark message.")}}}})
+                                    .toJson(QJsonDocument::Compact);
+        QNetworkReply *reply = pool.post(NetworkPool::jsonRequest(url), body);
+        QObject::connect(reply, &QNetworkReply::finished, &loop, [&, reply]() {
+            ++done;
+            if (QJsonDocument::fromJson(reply->readAll()).object().value(QStringLiteral("errcode")).toInt(-1) == 0)
+                ++ok;
+            if (started < n)
+                launch();
+            else if (done == n)
+                loop.quit();
+        });
+    };
+    clock.start();
+    for (int i = 0; i < std::min(window, n); ++i)
+        launch();
+    loop.exec();
+    const double secs = clock.elapsed() / 1000.0;
+    return {{QStringLiteral("mode"), QStringLiteral("raw_qnam")}, {QStringLiteral("requests"), n}, {QStringLiteral("ok"), ok},
+            {QStringLiteral("seconds"), secs}, {QStringLiteral("rate_per_s"), n / secs}, {QStringLiteral("managers"), pool.size()}};
+}
 } // namespace
 
 int main(int argc, char *argv[])
@@ -114,8 +171,17 @@ int main(int argc, char *argv[])
                                      QStringLiteral("MS"), QString::number(EngineOptions{}.flushIntervalMs));
     const QCommandLineOption flushBatch(QStringLiteral("flush-batch"), QStringLiteral("Engine: results per group at most."),
                                         QStringLiteral("N"), QString::number(EngineOptions{}.flushBatch));
-    parser.addOptions({upstream, recipients, concurrency, managers, dbPath, seedOnly, flushMs, flushBatch});
+    const QCommandLineOption raw(QStringLiteral("raw-qnam"),
+                                 QStringLiteral("Measure Qt's HTTP client alone (the engine's network pool, same window and "
+                                                "requests, no database) against an upstream seeded by --seed-only."));
+    parser.addOptions({upstream, recipients, concurrency, managers, dbPath, seedOnly, flushMs, flushBatch, raw});
     parser.process(app);
+    if (parser.isSet(raw)) {
+        const QJsonObject line = rawQnamRate(QUrl(parser.value(upstream)), parser.value(recipients).toInt(),
+                                             parser.value(concurrency).toInt(), parser.value(managers).toInt());
+        printf("%s\n", QJsonDocument(line).toJson(QJsonDocument::Compact).constData());
+        return line.value(QStringLiteral("ok")).toInt() > 0 ? 0 : 1;
+    }
     QTemporaryDir dir;
     const QString path = parser.isSet(dbPath) ? parser.value(dbPath) : dir.filePath(QStringLiteral("bench.db"));
     const int n = parser.value(recipients).toInt();

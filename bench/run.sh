@@ -42,13 +42,21 @@ LUA
 # not needed for wrk: 45047 answers cost the sandbox the same work as accepted ones.
 wrk_rate=$(wrk -t2 -c64 -d10s -s "$lua" "$base/cgi-bin/message/custom/send?access_token=$token" | awk '/Requests\/sec/ {print $2}')
 echo "wrk: $wrk_rate req/s"
+# Qt's HTTP client alone (the engine's network pool, same window and requests, no database): the ceiling of
+# any QNetworkAccessManager-based sender here. Seeds the followers first.
+rawdb=$(mktemp -d)/raw.db
+"$bin/pushdesk_bench" --upstream "$base" --recipients "$N" --db "$rawdb" --seed-only
+raw=$("$bin/pushdesk_bench" --upstream "$base" --recipients "$N" --raw-qnam)
+rm -rf "$(dirname "$rawdb")"
+echo "qt http client alone: $raw"
 e2e=$("$bin/pushdesk_bench" --upstream "$base" --recipients "$N")
 echo "pushdesk: $e2e"
 stop_sandbox
-python3 - "$wrk_rate" "$e2e" <<'PY'
+python3 - "$wrk_rate" "$e2e" "$raw" <<'PY'
 import json, sys
-wrk = float(sys.argv[1]); e = json.loads(sys.argv[2])
+wrk = float(sys.argv[1]); e = json.loads(sys.argv[2]); raw = json.loads(sys.argv[3])
 print(f"ratio end-to-end / wrk = {e['rate_per_s'] / wrk:.3f} (target >= 0.25)")
+print(f"ratio Qt HTTP client alone / wrk = {raw['rate_per_s'] / wrk:.3f}; end-to-end / Qt HTTP client alone = {e['rate_per_s'] / raw['rate_per_s']:.3f}")
 PY
 
 echo "== 2. 50 ms latency, window 64, N=$N"

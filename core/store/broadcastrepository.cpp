@@ -259,23 +259,24 @@ Result<void> BroadcastRepository::record(qint64 broadcastId, const QList<Deliver
         q.prepare(QStringLiteral("UPDATE deliveries SET state = ?, reason = ?, attempts = ?, http_status = ?, "
                                  "errcode = ?, errmsg = ?, msgid = ?, route = ?, updated_at = ?, credit_id = ? "
                                  "WHERE id = ? AND state IN ('pending', 'in_flight')"));
-        QSqlQuery spend(m_db.db());
-        spend.prepare(QStringLiteral("UPDATE send_credits SET uses_left = uses_left - 1 WHERE id = ? AND uses_left > 0"));
-        QSqlQuery kill(m_db.db());
-        kill.prepare(QStringLiteral("UPDATE send_credits SET uses_left = 0 WHERE id = ?"));
-        QSqlQuery inbox(m_db.db());
-        inbox.prepare(QStringLiteral("INSERT INTO inbox_messages (subscriber_id, app_id, broadcast_id, title, body, "
-                                     "created_at) VALUES (?, ?, ?, ?, ?, ?)"));
+        // The credit and inbox statements are prepared only when a group needs them: most groups are plain sends,
+        // and preparing is a good part of a group's cost.
+        QSqlQuery spend(m_db.db()), kill(m_db.db()), inbox(m_db.db());
+        auto ready = [](QSqlQuery &query, const char *sql) -> QSqlQuery & {
+            if (query.lastQuery().isEmpty())
+                query.prepare(QLatin1String(sql));
+            return query;
+        };
         const qint64 now = nowMsecs();
         Counters delta;
         for (const auto &o : outcomes) {
             for (qint64 dead : o.deadCredits) {
-                kill.bindValue(0, dead);
+                ready(kill, "UPDATE send_credits SET uses_left = 0 WHERE id = ?").bindValue(0, dead);
                 if (auto r = exec(kill); !r)
                     return r;
             }
             if (o.creditId && o.state == DeliveryState::Sent) {
-                spend.bindValue(0, o.creditId);
+                ready(spend, "UPDATE send_credits SET uses_left = uses_left - 1 WHERE id = ? AND uses_left > 0").bindValue(0, o.creditId);
                 if (auto r = exec(spend); !r)
                     return r;
             }
