@@ -544,7 +544,7 @@ int main(int argc, char *argv[])
         {QStringLiteral("nickname (Latin, prefix)"), [&](int r) { return QString::fromLatin1(kEnglish[(r * 3) % 16]).left(4); }},
         {QStringLiteral("e-mail (prefix)"),
          [&](int r) {
-             const Person p = personOf(n / 4 + 15485863LL * r % n);
+             const Person p = personOf(1 + (n / 4 + 15485863LL * r) % n);
              return p.email.isEmpty() ? QStringLiteral("emma.wang") : p.email.left(p.email.indexOf(QLatin1Char('@')));
          }},
         {QStringLiteral("tag"), [&](int r) { return QString::fromUtf8(kTags[r % 12]); }},

@@ -126,12 +126,17 @@ ListingSpec Listing::deliveries()
 }
 
 namespace {
+constexpr qint64 kManyMatches = 2000; // a search matching more is answered by walking the order (fetch())
+
 struct Where {
     QString sql;
     QList<QVariant> binds;
 };
 
-Where whereOf([[maybe_unused]] const Database &db, const ListingSpec &spec, const ListingFilter &filter)
+// indexedSearch false: the search's comparisons are written so that no index answers them ("expr || ''"),
+// and the database walks the listing's order instead, stopping at the page's last row (see fetch()).
+Where whereOf([[maybe_unused]] const Database &db, const ListingSpec &spec, const ListingFilter &filter,
+              bool indexedSearch = true)
 {
     // db: its dialect. The search needs none: ranges and substr() are the same SQL on SQLite and PostgreSQL.
     Where w;
@@ -163,8 +168,9 @@ Where whereOf([[maybe_unused]] const Database &db, const ListingSpec &spec, cons
         QStringList ors;
         for (const auto &expr : spec.searchExprs) {
             const QString term = Listing::searchTerm(expr, text);
-            ors.append(QStringLiteral("(%1 >= ? AND %1 < ? AND substr(%1, 1, %2) = ?)")
-                           .arg(expr)
+            const QString compared = indexedSearch ? expr : QStringLiteral("(%1 || '')").arg(expr);
+            ors.append(QStringLiteral("(%1 >= ? AND %1 < ? AND substr(%2, 1, %3) = ?)")
+                           .arg(compared, expr)
                            .arg(term.toUcs4().size()));
             w.binds.append(term);
             w.binds.append(Listing::prefixEnd(term));
@@ -225,7 +231,18 @@ Result<QList<ListingRow>> Listing::fetch(Database &db, const ListingSpec &spec, 
     QString orderBy = QStringLiteral("%1 %2").arg(spec.idExpr, dir);
     if (sortIndex >= 0 && spec.columns[sortIndex].expr != spec.idExpr)
         orderBy = QStringLiteral("%1 %2, %3").arg(spec.columns[sortIndex].expr, dir, orderBy);
-    Where w = whereOf(db, spec, filter);
+    // A search that matches few rows is answered off its indexes, and those rows sorted; one that matches
+    // many is answered by walking the order and stopping at the page's last row, which then comes soon.
+    // (Left to itself, SQLite picks one plan for both and either is slow for the other kind.) The count
+    // that tells them apart is itself read off the indexes and bounded.
+    bool indexedSearch = true;
+    if (!filter.search.trimmed().isEmpty()) {
+        ListingFilter searchOnly;
+        searchOnly.search = filter.search;
+        const auto many = Listing::count(db, spec, searchOnly, kManyMatches);
+        indexedSearch = !many || *many < kManyMatches;
+    }
+    Where w = whereOf(db, spec, filter, indexedSearch);
     // Ordered by the id alone: the next page starts after the last id instead of skipping rows.
     const bool byId = sortIndex < 0 || spec.columns[sortIndex].expr == spec.idExpr;
     if (byId && filter.afterId != 0) {
@@ -236,12 +253,13 @@ Result<QList<ListingRow>> Listing::fetch(Database &db, const ListingSpec &spec, 
     }
     QSqlQuery q(db.db());
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT %1 FROM %2%3 ORDER BY %4 LIMIT ? OFFSET ?")
-                  .arg(exprs.join(QStringLiteral(", ")), spec.from, w.sql, orderBy));
+    // LIMIT and OFFSET written out (numbers of ours, not input): the planner weighs its plans by them.
+    q.prepare(QStringLiteral("SELECT %1 FROM %2%3 ORDER BY %4 LIMIT %5 OFFSET %6")
+                  .arg(exprs.join(QStringLiteral(", ")), spec.from, w.sql, orderBy)
+                  .arg(qMax(0, limit))
+                  .arg(qMax(0, offset)));
     for (const auto &b : std::as_const(w.binds))
         q.addBindValue(b);
-    q.addBindValue(limit);
-    q.addBindValue(offset);
     if (auto r = exec(q); !r)
         return std::unexpected(r.error());
     QList<ListingRow> rows;
