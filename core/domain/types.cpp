@@ -213,6 +213,7 @@ QJsonObject Template::toJson() const
         {QStringLiteral("bark_group"), barkGroup},
         {QStringLiteral("bark_level"), barkLevel},
         {QStringLiteral("bark_url"), barkUrl},
+        {QStringLiteral("bark_sound"), barkSound},
         {QStringLiteral("email_subject"), emailSubject},
         {QStringLiteral("email_body"), emailBody},
     };
@@ -238,6 +239,7 @@ Template Template::fromJson(const QJsonObject &p)
     t.barkGroup = p.value(QStringLiteral("bark_group")).toString();
     t.barkLevel = p.value(QStringLiteral("bark_level")).toString();
     t.barkUrl = p.value(QStringLiteral("bark_url")).toString();
+    t.barkSound = p.value(QStringLiteral("bark_sound")).toString();
     t.emailSubject = p.value(QStringLiteral("email_subject")).toString();
     t.emailBody = p.value(QStringLiteral("email_body")).toString();
     return t;

@@ -102,6 +102,7 @@ struct Template {
     QString barkGroup;
     QString barkLevel;               // active | timeSensitive | passive | critical
     QString barkUrl;
+    QString barkSound;               // a sound name of the Bark app (e.g. "minuet"); empty = default
     QString emailSubject;
     QString emailBody;
     // Mini-program: a subscribe-message template (spends a subscribe grant), or else the legacy

@@ -48,6 +48,8 @@ void BarkBatchJob::send()
         o.insert(QStringLiteral("level"), m_msg.barkLevel);
     if (!m_msg.barkUrl.isEmpty())
         o.insert(QStringLiteral("url"), m_msg.barkUrl);
+    if (!m_msg.barkSound.isEmpty())
+        o.insert(QStringLiteral("sound"), m_msg.barkSound);
     ++m_attempts;
     QNetworkReply *reply = m_ctx.pool->post(
         NetworkPool::jsonRequest(endpointUrl(m_server, QStringLiteral("/push")), m_ctx.timeoutMs),

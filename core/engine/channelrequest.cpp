@@ -115,6 +115,8 @@ ChannelRequest buildRequest(Route route, const DeliveryWork &work, const Rendere
             o.insert(QStringLiteral("level"), msg.barkLevel);
         if (!msg.barkUrl.isEmpty())
             o.insert(QStringLiteral("url"), msg.barkUrl);
+        if (!msg.barkSound.isEmpty())
+            o.insert(QStringLiteral("sound"), msg.barkSound);
         r.body = compact(o);
         break;
     }

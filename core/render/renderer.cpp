@@ -55,6 +55,7 @@ RenderedMessage Renderer::render(const Template &t, const QHash<QString, QString
     m.barkGroup = fill(t.barkGroup, vars);
     m.barkLevel = t.barkLevel;
     m.barkUrl = fill(t.barkUrl, vars);
+    m.barkSound = t.barkSound;
     m.emailSubject = fill(t.emailSubject, vars);
     m.emailBody = fill(t.emailBody, vars);
     m.subscribeTemplateId = t.subscribeTemplateId;

@@ -16,6 +16,7 @@ struct RenderedMessage {
     QString barkGroup;
     QString barkLevel;
     QString barkUrl;
+    QString barkSound;
     QString emailSubject;
     QString emailBody;
     QString subscribeTemplateId;

@@ -89,6 +89,7 @@ ListingSpec Listing::broadcasts()
             {QStringLiteral("app"), QStringLiteral("a.name"), QT_TRANSLATE_NOOP("Listing", "App")},
             {QStringLiteral("template"), QStringLiteral("t.name"), QT_TRANSLATE_NOOP("Listing", "Template")},
             {QStringLiteral("status"), QStringLiteral("b.status"), QT_TRANSLATE_NOOP("Listing", "Status")},
+            {QStringLiteral("audience"), QStringLiteral("b.audience"), QT_TRANSLATE_NOOP("Listing", "Audience"), false},
             {QStringLiteral("total"), QStringLiteral("b.total"), QT_TRANSLATE_NOOP("Listing", "Recipients")},
             {QStringLiteral("sent"), QStringLiteral("b.sent"), QT_TRANSLATE_NOOP("Listing", "Sent")},
             {QStringLiteral("failed"), QStringLiteral("b.failed"), QT_TRANSLATE_NOOP("Listing", "Failed")},

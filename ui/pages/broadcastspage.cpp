@@ -12,6 +12,7 @@
 
 #include <QEvent>
 #include <QHeaderView>
+#include <QStyledItemDelegate>
 #include <QItemSelectionModel>
 #include <QSignalBlocker>
 
@@ -32,7 +33,31 @@ QString orDash(const QString &text)
 {
     return text.isEmpty() ? QStringLiteral("—") : text;
 }
+
+// The audience column holds the stored text ("all" or JSON); people read what it means.
+class AudienceDelegate : public QStyledItemDelegate {
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+    QString displayText(const QVariant &value, const QLocale &) const override
+    {
+        return BroadcastsPage::describeAudience(value.toString());
+    }
+};
 } // namespace
+
+QString BroadcastsPage::describeAudience(const QString &stored)
+{
+    Audience a;
+    if (!Audience::decode(stored, &a))
+        return tr("unreadable (sends to nobody)");
+    switch (a.kind) {
+    case Audience::Kind::All: break;
+    case Audience::Kind::Tags: return tr("tagged %1", "any of these tags").arg(a.tags.join(tr(" or ", "between tags")));
+    case Audience::Kind::List: return tr("list “%1”").arg(a.listName.isEmpty() ? QString::number(a.listId) : a.listName);
+    case Audience::Kind::One: return tr("one subscriber: %1").arg(a.openid.isEmpty() ? QString::number(a.subscriberId) : a.openid);
+    }
+    return tr("all bound subscribers");
+}
 
 BroadcastsPage::BroadcastsPage(Workspace &ws, QWidget *parent)
     : QWidget(parent)
@@ -47,6 +72,8 @@ BroadcastsPage::BroadcastsPage(Workspace &ws, QWidget *parent)
 
     m_model = new ListingModel(ws.db(), Listing::broadcasts(), this);
     ListingTable::configure(m_ui->broadcastsTable, m_model);
+    if (const int column = m_model->columnOf(QStringLiteral("audience")); column >= 0)
+        m_ui->broadcastsTable->setItemDelegateForColumn(column, new AudienceDelegate(m_ui->broadcastsTable));
     m_uncertain = new ListingModel(ws.db(), Listing::deliveries(), this);
     m_uncertain->setEquals({{QStringLiteral("broadcast_id"), qint64(-1)}});
     ListingTable::configure(m_ui->uncertainTable, m_uncertain);
@@ -201,7 +228,8 @@ void BroadcastsPage::clearDetails()
     m_ui->detailsGroup->setTitle(tr("Broadcast"));
     for (QLabel *label : {m_ui->titleValue, m_ui->statusValue, m_ui->statusReasonValue, m_ui->checkVerdictValue,
                           m_ui->checkLabelValue, m_ui->checkRuleValue, m_ui->countsValue, m_ui->createdByValue,
-                          m_ui->createdValue, m_ui->scheduledValue, m_ui->startedValue, m_ui->finishedValue})
+                          m_ui->createdValue, m_ui->scheduledValue, m_ui->startedValue, m_ui->finishedValue,
+                          m_ui->audienceValue})
         label->clear();
     m_uncertain->setEquals({{QStringLiteral("broadcast_id"), qint64(-1)}});
     m_ui->uncertainLabel->setText(tr("Uncertain deliveries (for review): none."));
@@ -240,6 +268,7 @@ void BroadcastsPage::loadDetails(qint64 id)
                                         DisplayText::number(c.skipped), DisplayText::number(c.failed),
                                         DisplayText::number(c.uncertain), DisplayText::number(c.pending)));
     m_ui->createdByValue->setText(orDash(b.createdBy));
+    m_ui->audienceValue->setText(describeAudience(b.audience.encode()));
     m_ui->createdValue->setText(DisplayText::dateTime(b.createdAt));
     m_ui->scheduledValue->setText(b.scheduledAt.isValid() ? DisplayText::dateTime(b.scheduledAt) : tr("at once"));
     m_ui->startedValue->setText(DisplayText::dateTime(b.startedAt));

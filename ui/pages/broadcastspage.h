@@ -23,6 +23,9 @@ public:
     explicit BroadcastsPage(Workspace &ws, QWidget *parent = nullptr);
     ~BroadcastsPage() override;
 
+    // A broadcast's audience as stored (broadcasts.audience), for people.
+    static QString describeAudience(const QString &stored);
+
     ListingModel *model() const { return m_model; }
     ListingModel *uncertainModel() const { return m_uncertain; }
     qint64 currentBroadcastId() const { return m_currentId; }

@@ -6,15 +6,19 @@
 #include "pages/broadcastprogresspanel.h"
 #include "pages/channelpreview.h"
 #include "pages/confirmation.h"
+#include "pages/importdialog.h"
 #include "pages/inlinemessage.h"
 #include "render/renderer.h"
 #include "store/apprepository.h"
 #include "store/subscriberrepository.h"
 #include "workspace.h"
 
+#include <QAbstractItemView>
+#include <QCompleter>
 #include <QEvent>
 #include <QLocale>
 #include <QSignalBlocker>
+#include <QStringListModel>
 
 #include <limits>
 
@@ -44,6 +48,17 @@ ComposerPage::ComposerPage(Workspace &ws, QWidget *parent)
     m_ui->progressPanel->setEngine(ws.engine());
     const QDateTime inAnHour = QDateTime::currentDateTime().addSecs(3600);
     m_ui->scheduleEdit->setDateTime(QDateTime(inAnHour.date(), QTime(inAnHour.time().hour(), 0)));
+    m_tagModel = new QStringListModel(this);
+    m_tagCompleter = new QCompleter(m_tagModel, this);
+    m_tagCompleter->setCaseSensitivity(Qt::CaseInsensitive);
+    m_tagCompleter->setWidget(m_ui->audienceTagsEdit);
+    m_subscriberModel = new QStringListModel(this);
+    m_subscriberCompleter = new QCompleter(m_subscriberModel, this);
+    m_subscriberCompleter->setCaseSensitivity(Qt::CaseInsensitive);
+    m_subscriberCompleter->setCompletionMode(QCompleter::UnfilteredPopupCompletion);
+    m_subscriberCompleter->setWidget(m_ui->audienceSubscriberEdit);
+    m_audienceTimer.setSingleShot(true);
+    m_audienceTimer.setInterval(300);
     setUpAudienceChoice();
     const int tagsWidth = fontMetrics().horizontalAdvance(QStringLiteral("tag1, tag2")) + 24;
     m_ui->audienceTagsEdit->setMinimumWidth(tagsWidth);
@@ -64,6 +79,39 @@ ComposerPage::ComposerPage(Workspace &ws, QWidget *parent)
     connect(m_ui->dryRunButton, &QPushButton::clicked, this, &ComposerPage::dryRun);
     connect(m_ui->forecastButton, &QPushButton::clicked, this, &ComposerPage::computeForecast);
     connect(m_ui->progressPanel, &BroadcastProgressPanel::openLogRequested, this, &ComposerPage::openLogRequested);
+    for (QRadioButton *radio : {m_ui->audienceAllRadio, m_ui->audienceTagsRadio, m_ui->audienceListRadio, m_ui->audienceOneRadio}) {
+        connect(radio, &QRadioButton::toggled, this, [this](bool on) {
+            if (!on)
+                return;
+            updateAudienceControls();
+            updateAudience();
+            updatePreview();
+        });
+    }
+    connect(&m_audienceTimer, &QTimer::timeout, this, [this]() {
+        updateAudience();
+        updatePreview();
+    });
+    connect(m_ui->audienceTagsEdit, &QLineEdit::textChanged, this, [this]() { m_audienceTimer.start(); });
+    connect(m_ui->audienceTagsEdit, &QLineEdit::textEdited, this, &ComposerPage::completeTags);
+    connect(m_tagCompleter, qOverload<const QString &>(&QCompleter::activated), this, [this](const QString &tag) {
+        // Completion replaces the tag being typed, after the last comma.
+        QStringList parts = m_ui->audienceTagsEdit->text().split(QLatin1Char(','));
+        parts.last() = tag;
+        for (QString &part : parts)
+            part = part.trimmed();
+        m_ui->audienceTagsEdit->setText(parts.join(QStringLiteral(", ")));
+    });
+    connect(m_ui->audienceListCombo, &QComboBox::currentIndexChanged, this, [this]() {
+        updateAudience();
+        updatePreview();
+    });
+    connect(m_ui->importListButton, &QPushButton::clicked, this, &ComposerPage::importList);
+    connect(m_ui->audienceSubscriberEdit, &QLineEdit::textEdited, this, &ComposerPage::completeSubscribers);
+    connect(m_subscriberCompleter, qOverload<const QString &>(&QCompleter::activated), this, &ComposerPage::pickSubscriber);
+    connect(m_ui->audienceSubscriberEdit, &QLineEdit::editingFinished, this, [this]() {
+        pickSubscriber(m_ui->audienceSubscriberEdit->text());
+    });
 
     reloadApps();
 }
@@ -77,15 +125,149 @@ BroadcastProgressPanel *ComposerPage::progressPanel() const
 
 void ComposerPage::setUpAudienceChoice()
 {
-    // Broadcast::audience is "all" in the engine for now; the other audiences are shown, not offered.
-    const QString soon = tr("Coming soon: for now a broadcast goes to all bound subscribers.");
-    for (QWidget *w : {static_cast<QWidget *>(m_ui->audienceTagsRadio), static_cast<QWidget *>(m_ui->audienceTagsEdit),
-                       static_cast<QWidget *>(m_ui->audienceListRadio), static_cast<QWidget *>(m_ui->audienceOneRadio),
-                       static_cast<QWidget *>(m_ui->audienceSubscriberEdit)}) {
-        w->setEnabled(false);
-        w->setToolTip(soon);
+    m_ui->audienceTagsRadio->setToolTip(tr("Bound subscribers with any of the tags you type"));
+    m_ui->audienceListRadio->setToolTip(tr("Bound subscribers on a list imported from a CSV file"));
+    m_ui->audienceOneRadio->setToolTip(tr("One bound subscriber, found by openid or nickname"));
+    reloadAudienceChoices();
+    updateAudienceControls();
+}
+
+void ComposerPage::updateAudienceControls()
+{
+    m_ui->audienceTagsEdit->setEnabled(m_ui->audienceTagsRadio->isChecked());
+    m_ui->audienceListCombo->setEnabled(m_ui->audienceListRadio->isChecked() && m_ui->audienceListCombo->count() > 0);
+    m_ui->audienceSubscriberEdit->setEnabled(m_ui->audienceOneRadio->isChecked());
+}
+
+void ComposerPage::reloadAudienceChoices()
+{
+    if (auto tags = SubscriberRepository(m_ws.db()).knownTags())
+        m_tagModel->setStringList(*tags);
+    reloadLists(m_ui->audienceListCombo->currentData().toLongLong());
+}
+
+void ComposerPage::reloadLists(qint64 select)
+{
+    {
+        const QSignalBlocker blocker(m_ui->audienceListCombo);
+        m_ui->audienceListCombo->clear();
+        if (auto lists = SubscriberRepository(m_ws.db()).audienceLists()) {
+            for (const AudienceList &l : std::as_const(*lists))
+                m_ui->audienceListCombo->addItem(tr("%1 (%n people)", nullptr, clampInt(l.members)).arg(l.name), l.id);
+        }
+        const int index = m_ui->audienceListCombo->findData(select);
+        m_ui->audienceListCombo->setCurrentIndex(index >= 0 ? index : 0);
     }
-    m_ui->audienceAllRadio->setChecked(true);
+    m_ui->audienceListCombo->setPlaceholderText(tr("No lists yet: import one"));
+    updateAudienceControls();
+}
+
+void ComposerPage::completeTags(const QString &text)
+{
+    const QString typing = text.section(QLatin1Char(','), -1).trimmed();
+    if (typing.isEmpty())
+        return;
+    m_tagCompleter->setCompletionPrefix(typing);
+    if (m_tagCompleter->completionCount() > 0)
+        m_tagCompleter->complete();
+}
+
+void ComposerPage::completeSubscribers(const QString &text)
+{
+    m_subscriber.reset();
+    m_audienceTimer.start(); // "pick a subscriber" until one is picked
+    m_subscriberChoices.clear();
+    QStringList shown;
+    auto found = SubscriberRepository(m_ws.db()).search(text, 20);
+    if (found) {
+        for (const Subscriber &s : std::as_const(*found)) {
+            const QString openid = s.mpOpenid.isEmpty() ? s.miniOpenid : s.mpOpenid;
+            const QString line = s.nickname.isEmpty() ? openid : tr("%1 — %2", "openid — nickname").arg(openid, s.nickname);
+            m_subscriberChoices.insert(line, s);
+            shown.append(line);
+        }
+    }
+    m_subscriberModel->setStringList(shown);
+    if (!shown.isEmpty())
+        m_subscriberCompleter->complete();
+}
+
+void ComposerPage::pickSubscriber(const QString &shown)
+{
+    std::optional<Subscriber> picked;
+    const auto it = m_subscriberChoices.constFind(shown);
+    if (it != m_subscriberChoices.cend()) {
+        picked = *it;
+    } else if (!shown.trimmed().isEmpty()) {
+        // A whole openid typed without picking from the list names the person too.
+        if (auto found = SubscriberRepository(m_ws.db()).search(shown.trimmed(), 5)) {
+            for (const Subscriber &s : std::as_const(*found)) {
+                if (s.mpOpenid == shown.trimmed() || s.miniOpenid == shown.trimmed())
+                    picked = s;
+            }
+        }
+    }
+    const bool changed = picked.has_value() != m_subscriber.has_value() || (picked && picked->id != m_subscriber->id);
+    m_subscriber = picked;
+    if (picked) {
+        const QString openid = picked->mpOpenid.isEmpty() ? picked->miniOpenid : picked->mpOpenid;
+        const QString line = picked->nickname.isEmpty() ? openid : tr("%1 — %2", "openid — nickname").arg(openid, picked->nickname);
+        if (m_ui->audienceSubscriberEdit->text() != line) {
+            const QSignalBlocker blocker(m_ui->audienceSubscriberEdit);
+            m_ui->audienceSubscriberEdit->setText(line);
+        }
+    }
+    if (changed) {
+        m_audienceTimer.stop();
+        updateAudience();
+        updatePreview();
+    }
+}
+
+std::optional<Audience> ComposerPage::currentAudience(QString *why) const
+{
+    const auto say = [why](const QString &text) {
+        if (why)
+            *why = text;
+        return std::optional<Audience>();
+    };
+    if (m_ui->audienceTagsRadio->isChecked()) {
+        const Audience a = Audience::withTags(m_ui->audienceTagsEdit->text().split(QLatin1Char(','), Qt::SkipEmptyParts));
+        if (!a.valid())
+            return say(tr("Type one or more tags, separated by commas."));
+        return a;
+    }
+    if (m_ui->audienceListRadio->isChecked()) {
+        const qint64 id = m_ui->audienceListCombo->currentData().toLongLong();
+        if (id == 0)
+            return say(tr("Choose a list, or import one with “Import list…”."));
+        return Audience::list(id, m_ui->audienceListCombo->currentText().section(QStringLiteral(" ("), 0, 0));
+    }
+    if (m_ui->audienceOneRadio->isChecked()) {
+        if (!m_subscriber)
+            return say(tr("Type the start of an openid or nickname and pick the subscriber."));
+        return Audience::one(m_subscriber->id, m_subscriber->mpOpenid.isEmpty() ? m_subscriber->miniOpenid : m_subscriber->mpOpenid);
+    }
+    return Audience::all();
+}
+
+void ComposerPage::importList()
+{
+    if (!m_listImport) {
+        m_listImport = new ImportDialog(m_ws, this);
+        m_listImport->setKind(ImportKind::List);
+        connect(m_listImport, &ImportDialog::imported, this, [this](const ImportReport &report) {
+            if (report.kind != ImportKind::List)
+                return;
+            reloadLists(report.listId);
+            m_ui->audienceListRadio->setChecked(true);
+            updateAudienceControls();
+            updateAudience();
+            updatePreview();
+        });
+    }
+    m_listImport->setKind(ImportKind::List);
+    m_listImport->open();
 }
 
 void ComposerPage::changeEvent(QEvent *event)
@@ -94,6 +276,7 @@ void ComposerPage::changeEvent(QEvent *event)
         // Typed values live in the table items and m_typed: retranslateUi() only touches titles and labels.
         m_ui->retranslateUi(this);
         setUpAudienceChoice();
+        m_ui->audienceListCombo->setPlaceholderText(tr("No lists yet: import one"));
         updateVariablesLabel();
         updateAudience();
         updatePreview();
@@ -231,7 +414,8 @@ void ComposerPage::loadSample()
     m_sampleIsReal = false;
     const qint64 appId = m_ui->appCombo->currentData().toLongLong();
     if (appId != 0) {
-        auto first = SubscriberRepository(m_ws.db()).audiencePage(appId, 0, 1, AudienceForecast::states(), AudienceForecast::reminders());
+        const Audience audience = currentAudience().value_or(Audience::all());
+        auto first = AudienceForecast::page(m_ws.db(), appId, audience, 0, 1);
         if (first && !first->isEmpty()) {
             m_sample = first->first().subscriber;
             m_sampleIsReal = true;
@@ -254,14 +438,23 @@ void ComposerPage::updateAudience()
         m_ui->audienceLabel->clear();
         return;
     }
-    auto count = SubscriberRepository(m_ws.db()).audienceCount(appId, AudienceForecast::states(), AudienceForecast::reminders());
+    loadSample();
+    QString why;
+    const auto audience = currentAudience(&why);
+    if (!audience) {
+        m_ui->audienceLabel->setText(why);
+        return;
+    }
+    auto count = AudienceForecast::count(m_ws.db(), appId, *audience);
     if (!count) {
         m_ui->audienceLabel->setText(tr("Cannot count the audience: %1").arg(count.error().message));
         return;
     }
     m_audience = *count;
     if (*count == 0) {
-        m_ui->audienceLabel->setText(tr("Nobody has bound this app with reminders on yet: nothing would be sent."));
+        m_ui->audienceLabel->setText(audience->kind == Audience::Kind::All
+                                         ? tr("Nobody has bound this app with reminders on yet: nothing would be sent.")
+                                         : tr("Nobody in this audience has bound this app with reminders on: nothing would be sent."));
         return;
     }
     if (*count <= kAutoForecastMembers) {
@@ -278,7 +471,14 @@ void ComposerPage::computeForecast()
     auto app = AppRepository(m_ws.db()).findById(appId);
     if (!app || !*app)
         return;
-    auto forecast = AudienceForecast::compute(m_ws.db(), **app);
+    QString why;
+    const auto audience = currentAudience(&why);
+    if (!audience) {
+        m_forecast.reset();
+        m_ui->audienceLabel->setText(why);
+        return;
+    }
+    auto forecast = AudienceForecast::compute(m_ws.db(), **app, *audience);
     if (!forecast) {
         m_ui->audienceLabel->setText(tr("Cannot count the recipients: %1").arg(forecast.error().message));
         return;
@@ -291,8 +491,12 @@ void ComposerPage::computeForecast()
     QStringList reasons;
     for (auto it = forecast->skipped.cbegin(); it != forecast->skipped.cend(); ++it)
         reasons.append(tr("%1: %2", "skip reason: count").arg(it.key(), QLocale().toString(it.value())));
-    m_ui->audienceLabel->setText(reasons.isEmpty() ? counts
-                                                   : tr("%1 (%2)", "counts (skip reasons)").arg(counts, reasons.join(QStringLiteral("; "))));
+    QString text = reasons.isEmpty() ? counts : tr("%1 (%2)", "counts (skip reasons)").arg(counts, reasons.join(QStringLiteral("; ")));
+    if (forecast->selected > forecast->members)
+        text += QLatin1Char(' ')
+                + tr("%n of the people this audience names have not bound this app with reminders on and get nothing.", nullptr,
+                     clampInt(forecast->selected - forecast->members));
+    m_ui->audienceLabel->setText(text);
 }
 
 bool ComposerPage::dryRun()
@@ -372,6 +576,12 @@ std::optional<qint64> ComposerPage::create(const QDateTime &at)
         InlineMessage::showError(m_ui->errorLabel, tr("Choose an app and one of its templates first."));
         return std::nullopt;
     }
+    QString why;
+    const auto audience = currentAudience(&why);
+    if (!audience) {
+        InlineMessage::showError(m_ui->errorLabel, why);
+        return std::nullopt;
+    }
     updateAudience();
     if (m_audience > m_confirmAbove) {
         const QString question = at.isValid()
@@ -384,7 +594,7 @@ std::optional<qint64> ComposerPage::create(const QDateTime &at)
             return std::nullopt;
         }
     }
-    auto id = m_ws.createBroadcast(appId, templateId, variables(), at);
+    auto id = m_ws.createBroadcast(appId, templateId, variables(), at, *audience);
     if (!id) {
         InlineMessage::showError(m_ui->errorLabel, id.error().message);
         return std::nullopt;

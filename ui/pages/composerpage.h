@@ -8,16 +8,20 @@
 #include "policy/forecast.h"
 
 #include <QHash>
+#include <QTimer>
 #include <QWidget>
 #include <memory>
 #include <optional>
 
 QT_BEGIN_NAMESPACE
 namespace Ui { class ComposerPage; }
+class QCompleter;
+class QStringListModel;
 QT_END_NAMESPACE
 
 namespace pushdesk {
 class BroadcastProgressPanel;
+class ImportDialog;
 class Workspace;
 struct LimitProblem;
 
@@ -36,6 +40,11 @@ public:
     QVariantMap variables() const; // the values typed so far (empty ones left out)
     const std::optional<Forecast> &lastForecast() const { return m_forecast; }
     int limitProblems() const { return m_limitProblems; }
+    // The audience as chosen: all bound subscribers, tags, a list or one subscriber; nullopt (with why)
+    // while the choice is incomplete (no tag typed, no list, no subscriber picked).
+    std::optional<Audience> currentAudience(QString *why = nullptr) const;
+    qint64 audienceMembers() const { return m_audience; }
+    ImportDialog *listImportDialog() const { return m_listImport; }
 
 public slots:
     void reloadApps();
@@ -45,6 +54,8 @@ public slots:
     bool send();
     bool sendLater();       // at the time in the schedule field
     void followBroadcast(qint64 broadcastId, const QString &title, bool paused); // from the Broadcasts page
+    void reloadAudienceChoices(); // known tags and imported lists
+    void importList();            // the CSV import dialog, set to make an audience list
 
 signals:
     void broadcastStarted(qint64 broadcastId);
@@ -61,6 +72,11 @@ private:
     void updatePreview();
     void loadSample();
     void setUpAudienceChoice();
+    void reloadLists(qint64 select);
+    void updateAudienceControls();
+    void completeTags(const QString &text);
+    void completeSubscribers(const QString &text);
+    void pickSubscriber(const QString &shown);
     void updateVariablesLabel();
     std::optional<qint64> create(const QDateTime &at); // checks, asks above the threshold, creates
 
@@ -74,6 +90,14 @@ private:
     qint64 m_confirmAbove = 1000;
     int m_limitProblems = 0;
     QHash<QString, QString> m_typed; // values kept across template switches, by placeholder
+    QCompleter *m_tagCompleter = nullptr;
+    QStringListModel *m_tagModel = nullptr;
+    QCompleter *m_subscriberCompleter = nullptr;
+    QStringListModel *m_subscriberModel = nullptr;
+    QHash<QString, Subscriber> m_subscriberChoices; // completion text -> subscriber
+    std::optional<Subscriber> m_subscriber;         // the one subscriber picked
+    QTimer m_audienceTimer;                          // counts again shortly after typing stops
+    ImportDialog *m_listImport = nullptr;
 };
 
 } // namespace pushdesk

@@ -29,7 +29,7 @@ ImportDialog::ImportDialog(Workspace &ws, QWidget *parent)
     m_kindLabel = new QLabel(this);
     m_kindCombo = new QComboBox(this);
     m_kindCombo->setObjectName(QStringLiteral("kindCombo"));
-    for (ImportKind kind : {ImportKind::Subscribers, ImportKind::Bindings, ImportKind::Events, ImportKind::Credits})
+    for (ImportKind kind : {ImportKind::Subscribers, ImportKind::Bindings, ImportKind::Events, ImportKind::Credits, ImportKind::List})
         m_kindCombo->addItem(QString(), int(kind));
     m_kindLabel->setBuddy(m_kindCombo);
     form->addRow(m_kindLabel, m_kindCombo);
@@ -43,6 +43,11 @@ ImportDialog::ImportDialog(Workspace &ws, QWidget *parent)
     }
     m_appLabel->setBuddy(m_appCombo);
     form->addRow(m_appLabel, m_appCombo);
+    m_listNameLabel = new QLabel(this);
+    m_listNameEdit = new QLineEdit(this);
+    m_listNameEdit->setObjectName(QStringLiteral("listNameEdit"));
+    m_listNameLabel->setBuddy(m_listNameEdit);
+    form->addRow(m_listNameLabel, m_listNameEdit);
     m_fileLabel = new QLabel(this);
     auto *fileRow = new QHBoxLayout;
     m_fileEdit = new QLineEdit(this);
@@ -86,6 +91,7 @@ ImportDialog::ImportDialog(Workspace &ws, QWidget *parent)
         retranslateUi(); // the column list follows the kind
     });
     connect(m_appCombo, &QComboBox::currentIndexChanged, this, &ImportDialog::invalidate);
+    connect(m_listNameEdit, &QLineEdit::textChanged, this, &ImportDialog::invalidate);
 
     retranslateUi();
     resize(640, 480);
@@ -96,7 +102,7 @@ ImportDialog::~ImportDialog() = default;
 void ImportDialog::retranslateUi()
 {
     setWindowTitle(tr("Import CSV"));
-    const QStringList kinds{tr("Subscribers"), tr("Bindings"), tr("Subscriber events"), tr("Send credits")};
+    const QStringList kinds{tr("Subscribers"), tr("Bindings"), tr("Subscriber events"), tr("Send credits"), tr("Audience list")};
     for (int i = 0; i < kinds.size() && i < m_kindCombo->count(); ++i)
         m_kindCombo->setItemText(i, kinds[i]);
     m_kindLabel->setText(tr("&Contents:"));
@@ -106,7 +112,16 @@ void ImportDialog::retranslateUi()
     m_fileLabel->setText(tr("&File:"));
     m_browseButton->setText(tr("&Browse…"));
     const ImportKind kind = currentKind();
-    m_columnsLabel->setText(tr("Columns: %1 (the first is required).").arg(Importer::columns(kind).join(QStringLiteral(", "))));
+    m_listNameLabel->setText(tr("List &name:"));
+    m_listNameEdit->setPlaceholderText(tr("for example: March customers"));
+    const bool list = kind == ImportKind::List;
+    m_listNameLabel->setVisible(list);
+    m_listNameEdit->setVisible(list);
+    m_appLabel->setVisible(!list);
+    m_appCombo->setVisible(!list);
+    m_columnsLabel->setText(list ? tr("Columns: %1 (any of them; each row names one known subscriber).")
+                                       .arg(Importer::columns(kind).join(QStringLiteral(", ")))
+                                 : tr("Columns: %1 (the first is required).").arg(Importer::columns(kind).join(QStringLiteral(", "))));
     m_checkButton->setText(tr("C&heck"));
     m_commitButton->setText(tr("&Import"));
     m_reportText->setPlaceholderText(tr("Check the file to see what it would import and what is wrong with it."));
@@ -122,6 +137,11 @@ void ImportDialog::setFileName(const QString &path)
 void ImportDialog::setKind(ImportKind kind)
 {
     m_kindCombo->setCurrentIndex(qMax(0, m_kindCombo->findData(int(kind))));
+}
+
+void ImportDialog::setListName(const QString &name)
+{
+    m_listNameEdit->setText(name);
 }
 
 ImportKind ImportDialog::currentKind() const
@@ -154,6 +174,7 @@ ImportOptions ImportDialog::options(bool dryRun) const
     o.dryRun = dryRun;
     o.operatorName = m_ws.operatorName().isEmpty() ? AuditLog::defaultOperator() : m_ws.operatorName();
     o.fileName = QFileInfo(m_fileEdit->text()).fileName();
+    o.listName = m_listNameEdit->text().trimmed();
     return o;
 }
 
@@ -161,7 +182,10 @@ QString ImportDialog::describe(const ImportReport &report) const
 {
     QStringList lines;
     const QString file = QFileInfo(m_fileEdit->text()).fileName();
-    if (report.ok()) {
+    if (report.ok() && report.kind == ImportKind::List) {
+        lines << (report.dryRun ? tr("No problems: the list “%1” would have %n subscriber(s).", nullptr, report.inserted).arg(report.listName)
+                                : tr("The list “%1” was made with %n subscriber(s).", nullptr, report.inserted).arg(report.listName));
+    } else if (report.ok()) {
         lines << (report.dryRun ? tr("No problems: %n row(s) ready to import.", nullptr, report.rows)
                                 : tr("Imported %n row(s).", nullptr, report.rows));
         lines << tr("New: %1 · updated: %2 · bindings made: %3").arg(report.inserted).arg(report.updated).arg(report.bindingsCreated);

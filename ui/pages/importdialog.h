@@ -24,6 +24,7 @@ public:
 
     void setFileName(const QString &path);
     void setKind(ImportKind kind);
+    void setListName(const QString &name);
     const std::optional<ImportReport> &lastReport() const { return m_report; }
 
 public slots:
@@ -52,6 +53,8 @@ private:
     QComboBox *m_kindCombo = nullptr;
     QLabel *m_appLabel = nullptr;
     QComboBox *m_appCombo = nullptr;
+    QLabel *m_listNameLabel = nullptr;
+    QLineEdit *m_listNameEdit = nullptr;    // ImportKind::List: the new list's name
     QLabel *m_fileLabel = nullptr;
     QLineEdit *m_fileEdit = nullptr;
     QPushButton *m_browseButton = nullptr;
