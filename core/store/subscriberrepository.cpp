@@ -5,6 +5,8 @@
 #include <QSet>
 #include <QSqlQuery>
 
+#include <algorithm>
+
 namespace pushdesk {
 
 namespace {
@@ -354,6 +356,25 @@ Result<QList<AudienceMember>> SubscriberRepository::audiencePage(qint64 appId, c
                                                                  const QList<BindingState> &states,
                                                                  const QList<Reminder> &reminders)
 {
+    if (audience.kind != Audience::Kind::List && states.size() * reminders.size() > 1) {
+        // One ordered range of bindings_audience (app_id, state, reminder, subscriber_id) per state and
+        // reminder, merged here: a single query with IN lists would sort the whole rest of the audience
+        // on every page. Each part holds at most limit rows; the next page starts again from the cursor.
+        QList<AudienceMember> merged;
+        for (BindingState state : states) {
+            for (Reminder reminder : reminders) {
+                auto part = audiencePage(appId, audience, afterSubscriberId, limit, {state}, {reminder});
+                if (!part)
+                    return part;
+                merged.append(std::move(*part));
+            }
+        }
+        std::sort(merged.begin(), merged.end(),
+                  [](const AudienceMember &x, const AudienceMember &y) { return x.subscriber.id < y.subscriber.id; });
+        if (merged.size() > limit)
+            merged.erase(merged.begin() + limit, merged.end());
+        return merged;
+    }
     const AudienceSql a = audienceSql(audience);
     QSqlQuery q(m_db.db());
     q.setForwardOnly(true);
