@@ -3,6 +3,7 @@
 #include "store/database.h"
 #include "store/subscriberrepository.h"
 
+#include <limits>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlQuery>
@@ -296,7 +297,8 @@ Result<void> BroadcastRepository::record(qint64 broadcastId, const QList<Deliver
             if (q.numRowsAffected() > 0 && o.state != DeliveryState::Pending)
                 addTo(delta, o.state, 1);
             if (q.numRowsAffected() > 0 && o.state == DeliveryState::Inbox) {
-                inbox.bindValue(0, o.subscriberId);
+                ready(inbox, "INSERT INTO inbox_messages (subscriber_id, app_id, broadcast_id, title, body, created_at) "
+                             "VALUES (?, ?, ?, ?, ?, ?)").bindValue(0, o.subscriberId);
                 inbox.bindValue(1, o.appId);
                 inbox.bindValue(2, broadcastId);
                 inbox.bindValue(3, o.inboxTitle);
@@ -361,7 +363,8 @@ Result<QList<Delivery>> BroadcastRepository::deliveries(qint64 broadcastId, std:
     q.addBindValue(broadcastId);
     if (state)
         q.addBindValue(toString(*state));
-    q.addBindValue(limit < 0 ? QVariant(QMetaType::fromType<qint64>()) : QVariant(qint64(limit))); // NULL: no limit on PostgreSQL
+    // No limit: the largest bigint (SQLite reads NULL as 0 rows, PostgreSQL refuses a negative limit).
+    q.addBindValue(limit < 0 ? std::numeric_limits<qint64>::max() : qint64(limit));
     if (auto r = exec(q); !r)
         return std::unexpected(r.error());
     QList<Delivery> out;
