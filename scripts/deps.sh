@@ -2,7 +2,7 @@
 # Installs the Debian 12 packages Pushdesk needs that are missing. Usage: scripts/deps.sh [build|test]
 set -euo pipefail
 build_pkgs=(cmake ninja-build g++ qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-l10n-tools qt6-httpserver-dev
-  qt6-websockets-dev qt6-charts-dev qtkeychain-qt6-dev libqt6sql6-sqlite libqt6sql6-psql libgl-dev libcurl4-openssl-dev)
+  qt6-websockets-dev qt6-charts-dev qt6-translations-l10n qtkeychain-qt6-dev libqt6sql6-sqlite libqt6sql6-psql libgl-dev libcurl4-openssl-dev)
 test_pkgs=(xvfb xauth gnome-keyring dbus-x11 postgresql python3-aiosmtpd wrk)
 pkgs=("${build_pkgs[@]}")
 [ "${1:-build}" = test ] && pkgs+=("${test_pkgs[@]}")
