@@ -1,5 +1,6 @@
 #include "engine/smtpsender.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QLocale>
 #include <curl/curl.h>
@@ -67,7 +68,7 @@ SmtpResult SmtpSender::send(const SmtpMessage &m)
     SmtpResult result;
     CURL *curl = curl_easy_init();
     if (!curl) {
-        result.error = QStringLiteral("cannot initialise libcurl");
+        result.error = QCoreApplication::translate("pushdesk::SmtpSender", "cannot initialise libcurl");
         return result;
     }
     Upload upload{compose(m), 0};
