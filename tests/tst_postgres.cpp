@@ -226,7 +226,19 @@ private slots:
     void migrationsApplyOnceAndAreIdempotent()
     {
         const DatabaseConfig config = freshDatabase(QStringLiteral("migrate"));
-        // Two processes starting at once on an empty database: one migrates, the other waits and finds it done.
+        // Three processes starting at once on an empty database: one migrates, the others wait for it and
+        // find it done (without the lock, all but one would fail on "relation already exists").
+        {
+            ScopedEnv env("PGPASSWORD", m_pg->password().toUtf8());
+            QProcess workers[3];
+            for (auto &w : workers)
+                w.start(pushdeskBinary(), {QStringLiteral("worker"), QStringLiteral("--db"), m_pg->url(config.name),
+                                           QStringLiteral("--until-idle")});
+            for (auto &w : workers) {
+                QVERIFY(w.state() == QProcess::NotRunning || w.waitForFinished(60000));
+                QVERIFY2(w.exitStatus() == QProcess::NormalExit && w.exitCode() == 0, w.readAllStandardError().constData());
+            }
+        }
         {
             auto first = open(config, QStringLiteral("m1"));
             QVERIFY(first);
