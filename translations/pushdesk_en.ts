@@ -51,6 +51,13 @@
             <numerusform>The line has %n fields, but the first line has %1.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n subscribers share the e-mail address &quot;%1&quot;.</source>
+        <translation>
+            <numerusform>%n subscriber has the e-mail address &quot;%1&quot;.</numerusform>
+            <numerusform>%n subscribers share the e-mail address &quot;%1&quot;.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cli</name>
@@ -167,6 +174,20 @@
             <numerusform>%n fields are over their channel’s limit for the sample recipient.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1 (%n people)</source>
+        <translation>
+            <numerusform>%1 (%n person)</numerusform>
+            <numerusform>%1 (%n people)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of the people this audience names have not bound this app with reminders on and get nothing.</source>
+        <translation>
+            <numerusform>%n of the people this audience names has not bound this app with reminders on and gets nothing.</numerusform>
+            <numerusform>%n of the people this audience names have not bound this app with reminders on and get nothing.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>pushdesk::DashboardPage</name>
@@ -229,6 +250,20 @@
             <numerusform>… and %n more.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>No problems: the list “%1” would have %n subscriber(s).</source>
+        <translation>
+            <numerusform>No problems: the list “%1” would have %n subscriber.</numerusform>
+            <numerusform>No problems: the list “%1” would have %n subscribers.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The list “%1” was made with %n subscriber(s).</source>
+        <translation>
+            <numerusform>The list “%1” was made with %n subscriber.</numerusform>
+            <numerusform>The list “%1” was made with %n subscribers.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>pushdesk::PenaltyHistory</name>
@@ -285,6 +320,16 @@
         <translation>
             <numerusform>%n subscriber</numerusform>
             <numerusform>%n subscribers</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pushdesk::TemplatesPage</name>
+    <message numerus="yes">
+        <source>At most %n bytes</source>
+        <translation>
+            <numerusform>At most %n byte</numerusform>
+            <numerusform>At most %n bytes</numerusform>
         </translation>
     </message>
 </context>

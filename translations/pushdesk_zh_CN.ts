@@ -83,6 +83,10 @@
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
+    <message>
+        <source>&amp;Disabled (sends nothing until enabled again)</source>
+        <translation>已停用(&amp;D)（重新启用前不发送任何消息）</translation>
+    </message>
 </context>
 <context>
     <name>AuditLog</name>
@@ -318,6 +322,21 @@
         <source>Uncertain deliveries (for review):</source>
         <translation>不确定的投递（待核查）：</translation>
     </message>
+    <message>
+        <source>Audience:</source>
+        <translation>受众：</translation>
+    </message>
+</context>
+<context>
+    <name>CallbackHost</name>
+    <message>
+        <source>Cannot receive user messages: port %1 is already in use; choose another with --callback-port.</source>
+        <translation>无法接收用户消息：端口 %1 已被占用；请用 --callback-port 另选一个端口。</translation>
+    </message>
+    <message>
+        <source>Cannot receive user messages on %1 port %2: %3</source>
+        <translation>无法在 %1 的端口 %2 上接收用户消息：%3</translation>
+    </message>
 </context>
 <context>
     <name>ChannelPreview</name>
@@ -515,10 +534,6 @@
         <translation>单个订阅者(&amp;O)</translation>
     </message>
     <message>
-        <source>openid</source>
-        <translation>openid</translation>
-    </message>
-    <message>
         <source>Who gets what:</source>
         <translation>谁会收到什么：</translation>
     </message>
@@ -605,6 +620,30 @@
     <message>
         <source>Create the broadcast and start sending now</source>
         <translation>创建群发并立即开始发送</translation>
+    </message>
+    <message>
+        <source>Subscribers with any of these tags, separated by commas</source>
+        <translation>带有其中任一标签的订阅者，以逗号分隔</translation>
+    </message>
+    <message>
+        <source>The imported list to send to</source>
+        <translation>要发送到的已导入名单</translation>
+    </message>
+    <message>
+        <source>I&amp;mport list…</source>
+        <translation>导入名单(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Make a new list from a CSV file of openids or e-mail addresses</source>
+        <translation>从包含 openid 或邮箱地址的 CSV 文件新建名单</translation>
+    </message>
+    <message>
+        <source>openid or nickname</source>
+        <translation>openid 或昵称</translation>
+    </message>
+    <message>
+        <source>Type the start of an openid or nickname and pick the subscriber</source>
+        <translation>输入 openid 或昵称的开头，然后选择订阅者</translation>
     </message>
 </context>
 <context>
@@ -1146,58 +1185,6 @@
         <translation>%1：第 %2 列：%3</translation>
     </message>
     <message>
-        <source>CSV files: UTF-8 (a byte order mark is fine), a first line naming the columns in any order, commas between fields, double quotes around fields with commas, quotes or line breaks. Every row needs mp_openid; for subscribers and bindings a column left out keeps what the database has.
-
---subscribers: upserted by mp_openid.
-  mp_openid,mini_openid,unionid,nickname,email,bark_key,bark_server,ntfy_topic,webhook_url,opted_out,
-  last_interaction,tags
-  opted_out: 1 or 0 (true/false, yes/no). 1 opts the person out; 0 never opts back in somebody who
-  opted out (import an optin event for that). last_interaction: ISO 8601 time or unix seconds.
-  tags: separated by semicolons (vip;beijing). With --app every subscriber is also bound to that app.
---bindings: one row per subscriber and app, created or updated.
-  mp_openid,app,state,reminder,channels
-  state: active|muted|blocked|unbound (default active). reminder: strong|weak|none (default strong).
-  channels: in order of preference, separated by semicolons: wechat;miniprogram;bark;email;ntfy;webhook
-  (default wechat).
---events: what subscribers did, applied in file order.
-  mp_openid,app,kind,value,at
-  kind: optout|optin (&quot;reply 0&quot; / &quot;reply 1&quot;, every app; app may be empty), bind, unbind, mute, unmute,
-  block, unblock, reminder (value strong|weak|none). bind may give channels as its value.
-  at: ISO 8601 time or unix seconds (default now).
---credits: mini-program send credits.
-  mp_openid,app,kind,credit,template_id,uses,expires_at
-  kind: form_id (1 use, 7 days) | prepay_id (3 uses, 7 days) | subscribe (needs template_id, no expiry).
-  credit: the form_id or prepay_id. uses and expires_at (ISO 8601 or unix seconds) override the defaults.
-
-The app column may be left out or empty when --app is given.
-</source>
-        <translation>CSV 文件：UTF-8 编码（可带字节顺序标记），第一行按任意顺序列出列名，字段之间用逗号分隔，含逗号、引号或换行的字段用双引号括起来。每一行都需要 mp_openid；对于订阅者和绑定，未提供的列保留数据库中的现有值。
-
---subscribers：按 mp_openid 新增或更新。
-  mp_openid,mini_openid,unionid,nickname,email,bark_key,bark_server,ntfy_topic,webhook_url,opted_out,
-  last_interaction,tags
-  opted_out：1 或 0（true/false、yes/no）。1 表示此人退订；0 绝不会让已退订的人重新订阅
-  （重新订阅请导入 optin 事件）。last_interaction：ISO 8601 时间或 Unix 秒数。
-  tags：以分号分隔（vip;beijing）。指定 --app 时，每个订阅者还会绑定到该应用。
---bindings：每个订阅者与应用一行，新建或更新。
-  mp_openid,app,state,reminder,channels
-  state：active|muted|blocked|unbound（默认 active）。reminder：strong|weak|none（默认 strong）。
-  channels：按优先顺序排列，以分号分隔：wechat;miniprogram;bark;email;ntfy;webhook
-  （默认 wechat）。
---events：订阅者的操作，按文件顺序应用。
-  mp_openid,app,kind,value,at
-  kind：optout|optin（“回复 0”/“回复 1”，对所有应用生效；app 可留空）、bind、unbind、mute、unmute、
-  block、unblock、reminder（value 为 strong|weak|none）。bind 可把渠道列表作为 value。
-  at：ISO 8601 时间或 Unix 秒数（默认为当前时间）。
---credits：小程序发送凭证。
-  mp_openid,app,kind,credit,template_id,uses,expires_at
-  kind：form_id（可用 1 次，7 天）| prepay_id（可用 3 次，7 天）| subscribe（需要 template_id，不过期）。
-  credit：form_id 或 prepay_id 的值。uses 和 expires_at（ISO 8601 或 Unix 秒数）覆盖默认值。
-
-指定 --app 时，app 列可以省略或留空。
-</translation>
-    </message>
-    <message>
         <source>There is no app named &quot;%1&quot;.</source>
         <translation>没有名为“%1”的应用。</translation>
     </message>
@@ -1471,6 +1458,134 @@ The app column may be left out or empty when --app is given.
         <source>Keep one row per credit.</source>
         <translation>每个凭证只保留一行。</translation>
     </message>
+    <message>
+        <source>CSV files: UTF-8 (a byte order mark is fine), a first line naming the columns in any order, commas between fields, double quotes around fields with commas, quotes or line breaks. Every row needs mp_openid; for subscribers and bindings a column left out keeps what the database has.
+
+--subscribers: upserted by mp_openid.
+  mp_openid,mini_openid,unionid,nickname,email,bark_key,bark_server,ntfy_topic,webhook_url,opted_out,
+  last_interaction,tags
+  opted_out: 1 or 0 (true/false, yes/no). 1 opts the person out; 0 never opts back in somebody who
+  opted out (import an optin event for that). last_interaction: ISO 8601 time or unix seconds.
+  tags: separated by semicolons (vip;beijing). With --app every subscriber is also bound to that app.
+--bindings: one row per subscriber and app, created or updated.
+  mp_openid,app,state,reminder,channels
+  state: active|muted|blocked|unbound (default active). reminder: strong|weak|none (default strong).
+  channels: in order of preference, separated by semicolons: wechat;miniprogram;bark;email;ntfy;webhook
+  (default wechat).
+--events: what subscribers did, applied in file order.
+  mp_openid,app,kind,value,at
+  kind: optout|optin (&quot;reply 0&quot; / &quot;reply 1&quot;, every app; app may be empty), bind, unbind, mute, unmute,
+  block, unblock, reminder (value strong|weak|none). bind may give channels as its value.
+  at: ISO 8601 time or unix seconds (default now).
+--credits: mini-program send credits.
+  mp_openid,app,kind,credit,template_id,uses,expires_at
+  kind: form_id (1 use, 7 days) | prepay_id (3 uses, 7 days) | subscribe (needs template_id, no expiry).
+  credit: the form_id or prepay_id. uses and expires_at (ISO 8601 or unix seconds) override the defaults.
+--list NAME: a new audience list of that name, for broadcasts to it (pushdesk send --list NAME).
+  mp_openid,mini_openid,email (any of them; each row names one known subscriber by the first non-empty
+  one; an e-mail address must belong to exactly one subscriber; repeated people count once).
+
+The app column may be left out or empty when --app is given.
+</source>
+        <translation>CSV 文件：UTF-8 编码（可带字节顺序标记），第一行按任意顺序列出列名，字段之间用逗号分隔，含逗号、引号或换行的字段用双引号括起来。每一行都需要 mp_openid；对于订阅者和绑定，未提供的列保留数据库中的现有值。
+
+--subscribers：按 mp_openid 新增或更新。
+  mp_openid,mini_openid,unionid,nickname,email,bark_key,bark_server,ntfy_topic,webhook_url,opted_out,
+  last_interaction,tags
+  opted_out：1 或 0（true/false、yes/no）。1 表示此人退订；0 绝不会让已退订的人重新订阅
+  （重新订阅请导入 optin 事件）。last_interaction：ISO 8601 时间或 Unix 秒数。
+  tags：以分号分隔（vip;beijing）。指定 --app 时，每个订阅者还会绑定到该应用。
+--bindings：每个订阅者与应用一行，新建或更新。
+  mp_openid,app,state,reminder,channels
+  state：active|muted|blocked|unbound（默认 active）。reminder：strong|weak|none（默认 strong）。
+  channels：按优先顺序排列，以分号分隔：wechat;miniprogram;bark;email;ntfy;webhook
+  （默认 wechat）。
+--events：订阅者的操作，按文件顺序应用。
+  mp_openid,app,kind,value,at
+  kind：optout|optin（“回复 0”/“回复 1”，对所有应用生效；app 可留空）、bind、unbind、mute、unmute、
+  block、unblock、reminder（value 为 strong|weak|none）。bind 可把渠道列表作为 value。
+  at：ISO 8601 时间或 Unix 秒数（默认为当前时间）。
+--credits：小程序发送凭证。
+  mp_openid,app,kind,credit,template_id,uses,expires_at
+  kind：form_id（可用 1 次，7 天）| prepay_id（可用 3 次，7 天）| subscribe（需要 template_id，不过期）。
+  credit：form_id 或 prepay_id 的值。uses 和 expires_at（ISO 8601 或 Unix 秒数）覆盖默认值。
+--list NAME：新建一个以此命名的受众名单，供群发使用（pushdesk send --list NAME）。
+  mp_openid,mini_openid,email（任选其一；每行按第一个非空列指定一位已知订阅者；
+  邮箱地址必须只属于一位订阅者；重复的人只计一次）。
+
+指定 --app 时，app 列可以省略或留空。
+</translation>
+    </message>
+    <message>
+        <source>The first line names none of the columns mp_openid, mini_openid, email.</source>
+        <translation>第一行没有列出 mp_openid、mini_openid、email 中的任何一列。</translation>
+    </message>
+    <message>
+        <source>Name the column that identifies each subscriber on the first line.</source>
+        <translation>请在第一行写出用于识别每位订阅者的列名。</translation>
+    </message>
+    <message>
+        <source>The list has no name.</source>
+        <translation>名单没有名称。</translation>
+    </message>
+    <message>
+        <source>Give the list a name.</source>
+        <translation>请为名单命名。</translation>
+    </message>
+    <message>
+        <source>There is already a list named &quot;%1&quot;.</source>
+        <translation>已存在名为“%1”的名单。</translation>
+    </message>
+    <message>
+        <source>Choose another name.</source>
+        <translation>请另选一个名称。</translation>
+    </message>
+    <message>
+        <source>The file names nobody.</source>
+        <translation>文件中没有指定任何人。</translation>
+    </message>
+    <message>
+        <source>Add one row per subscriber of the list.</source>
+        <translation>请为名单中的每位订阅者各写一行。</translation>
+    </message>
+    <message>
+        <source>Correct the openid, or import the subscriber first with --subscribers.</source>
+        <translation>请更正 openid，或先用 --subscribers 导入该订阅者。</translation>
+    </message>
+    <message>
+        <source>There is no subscriber with mini-program openid &quot;%1&quot;.</source>
+        <translation>没有小程序 openid 为“%1”的订阅者。</translation>
+    </message>
+    <message>
+        <source>No subscriber has the e-mail address &quot;%1&quot;.</source>
+        <translation>没有订阅者的邮箱地址是“%1”。</translation>
+    </message>
+    <message>
+        <source>Correct the address, or name the subscriber by mp_openid instead.</source>
+        <translation>请更正地址，或改用 mp_openid 指定订阅者。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n subscribers share the e-mail address &quot;%1&quot;.</source>
+        <translation>
+            <numerusform>%n 位订阅者共用邮箱地址“%1”。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Name the subscriber by mp_openid instead.</source>
+        <translation>请改用 mp_openid 指定订阅者。</translation>
+    </message>
+    <message>
+        <source>The row names nobody.</source>
+        <translation>该行没有指定任何人。</translation>
+    </message>
+    <message>
+        <source>Write the subscriber&apos;s mp_openid, mini_openid or e-mail address.</source>
+        <translation>请填写订阅者的 mp_openid、mini_openid 或邮箱地址。</translation>
+    </message>
+    <message>
+        <source>The file names nobody; no list was made.</source>
+        <translation>文件中没有指定任何人；未创建名单。</translation>
+    </message>
 </context>
 <context>
     <name>Listing</name>
@@ -1649,6 +1764,10 @@ The app column may be left out or empty when --app is given.
     <message>
         <source>Updated</source>
         <translation>更新时间</translation>
+    </message>
+    <message>
+        <source>Audience</source>
+        <translation>受众</translation>
     </message>
 </context>
 <context>
@@ -1985,6 +2104,90 @@ The app column may be left out or empty when --app is given.
         <source>Migration to schema version %1 failed (%2); the database was left unchanged.</source>
         <translation>迁移到架构版本 %1 失败（%2）；数据库保持不变。</translation>
     </message>
+    <message>
+        <source>No database was given: name an SQLite file or a PostgreSQL URL (postgresql://user@host:port/dbname).</source>
+        <translation>未指定数据库：请提供 SQLite 文件或 PostgreSQL URL（postgresql://user@host:port/dbname）。</translation>
+    </message>
+    <message>
+        <source>%1 is not a PostgreSQL URL; write it as postgresql://user@host:port/dbname.</source>
+        <translation>%1 不是 PostgreSQL URL；请写成 postgresql://user@host:port/dbname。</translation>
+    </message>
+    <message>
+        <source>Do not put the password in the database URL (it would show in process lists and shell history). Store it in the keychain from the console&apos;s Settings, or set PGPASSWORD or ~/.pgpass.</source>
+        <translation>不要把密码写进数据库 URL（它会出现在进程列表和 shell 历史中）。请在控制台的“设置”中将其保存到钥匙串，或设置 PGPASSWORD 或 ~/.pgpass。</translation>
+    </message>
+    <message>
+        <source>%1 does not name a user and a database; write it as postgresql://user@host:port/dbname.</source>
+        <translation>%1 没有指定用户和数据库；请写成 postgresql://user@host:port/dbname。</translation>
+    </message>
+    <message>
+        <source>Do not put the password in the database URL. Store it in the keychain from the console&apos;s Settings, or set PGPASSWORD or ~/.pgpass.</source>
+        <translation>不要把密码写进数据库 URL。请在控制台的“设置”中将其保存到钥匙串，或设置 PGPASSWORD 或 ~/.pgpass。</translation>
+    </message>
+    <message>
+        <source>The option %1 of the database URL cannot contain &quot;;&quot;.</source>
+        <translation>数据库 URL 的选项 %1 不能包含“;”。</translation>
+    </message>
+    <message>
+        <source>(The keychain could not be read: %1)</source>
+        <translation>（无法读取钥匙串：%1）</translation>
+    </message>
+    <message>
+        <source>(The keychain holds no password for %1 and PGPASSWORD is not set.)</source>
+        <translation>（钥匙串中没有 %1 的密码，且未设置 PGPASSWORD。）</translation>
+    </message>
+    <message>
+        <source>Check the user and the password: store the password in the keychain (console Settings, Database), or set PGPASSWORD or ~/.pgpass for the command line.</source>
+        <translation>请检查用户名和密码：将密码保存到钥匙串（控制台“设置”→“数据库”），命令行则可设置 PGPASSWORD 或 ~/.pgpass。</translation>
+    </message>
+    <message>
+        <source>The server does not accept this user from this machine: add a line for it to the server&apos;s pg_hba.conf.</source>
+        <translation>服务器不接受此用户从本机连接：请在服务器的 pg_hba.conf 中为其添加一行。</translation>
+    </message>
+    <message>
+        <source>Create the database first (createdb -O USER NAME) or correct its name.</source>
+        <translation>请先创建数据库（createdb -O USER NAME），或更正数据库名称。</translation>
+    </message>
+    <message>
+        <source>Correct the user name, or create the role on the server (createuser NAME).</source>
+        <translation>请更正用户名，或在服务器上创建该角色（createuser NAME）。</translation>
+    </message>
+    <message>
+        <source>Check that the PostgreSQL server is running and that the host and port are right, and that it accepts TCP connections from this machine.</source>
+        <translation>请检查 PostgreSQL 服务器是否正在运行、主机和端口是否正确，以及它是否接受来自本机的 TCP 连接。</translation>
+    </message>
+    <message>
+        <source>Cannot connect to the PostgreSQL database %1: %2. %3</source>
+        <translation>无法连接 PostgreSQL 数据库 %1：%2。%3</translation>
+    </message>
+    <message>
+        <source>Choose a database file.</source>
+        <translation>请选择一个数据库文件。</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist; Pushdesk creates it and the file at the next start, or choose another file.</source>
+        <translation>文件夹 %1 不存在；Pushdesk 会在下次启动时创建该文件夹和文件，您也可以另选一个文件。</translation>
+    </message>
+    <message>
+        <source>The file %1 does not exist yet: Pushdesk creates it at the next start.</source>
+        <translation>文件 %1 尚不存在：Pushdesk 会在下次启动时创建它。</translation>
+    </message>
+    <message>
+        <source>Connected to %1, but cannot read the database: %2</source>
+        <translation>已连接到 %1，但无法读取数据库：%2</translation>
+    </message>
+    <message>
+        <source>Connected to %1. The database is empty: Pushdesk creates its tables when it starts on it.</source>
+        <translation>已连接到 %1。数据库为空：Pushdesk 在其上启动时会创建所需的表。</translation>
+    </message>
+    <message>
+        <source>Connected to %1, but the database has schema version %2, newer than this Pushdesk understands (%3). Use a newer Pushdesk.</source>
+        <translation>已连接到 %1，但数据库的架构版本为 %2，比此版本的 Pushdesk 所支持的（%3）更新。请使用更新版本的 Pushdesk。</translation>
+    </message>
+    <message>
+        <source>Connected to %1. The database has Pushdesk&apos;s schema version %2.</source>
+        <translation>已连接到 %1。数据库的 Pushdesk 架构版本为 %2。</translation>
+    </message>
 </context>
 <context>
     <name>SecretStore</name>
@@ -2169,6 +2372,74 @@ The app column may be left out or empty when --app is given.
     <message>
         <source>Keep these settings</source>
         <translation>保存这些设置</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>One person: an SQLite file. A team (several consoles and workers): a PostgreSQL server</source>
+        <translation>个人使用：SQLite 文件。团队使用（多个控制台和 worker）：PostgreSQL 服务器</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>主机(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>db.example.com</source>
+        <translation>db.example.com</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>端口(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Data&amp;base:</source>
+        <translation>数据库(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>用户(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>密码(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Kept in the system keychain, never shown again; type a new one to replace it</source>
+        <translation>保存在系统钥匙串中，之后不再显示；输入新密码即可替换</translation>
+    </message>
+    <message>
+        <source>Pushdesk opens the chosen database at its next start; the password goes to the system keychain.</source>
+        <translation>Pushdesk 会在下次启动时打开所选数据库；密码保存到系统钥匙串。</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>测试连接(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Connect to the database without changing anything</source>
+        <translation>连接数据库，但不做任何更改</translation>
+    </message>
+    <message>
+        <source>Use at &amp;next start</source>
+        <translation>下次启动时使用(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Keep this database in the settings (and its password in the keychain)</source>
+        <translation>在设置中保存此数据库（其密码保存在钥匙串中）</translation>
     </message>
 </context>
 <context>
@@ -2422,6 +2693,61 @@ remark=谢谢</translation>
     </message>
 </context>
 <context>
+    <name>UserEvents</name>
+    <message>
+        <source>The callback is empty; WeChat posts an XML message such as &lt;xml&gt;&lt;ToUserName&gt;…&lt;/xml&gt;.</source>
+        <translation>回调为空；微信推送的是 XML 消息，例如 &lt;xml&gt;&lt;ToUserName&gt;…&lt;/xml&gt;。</translation>
+    </message>
+    <message>
+        <source>The callback is not a WeChat XML message: it must start with &lt;xml&gt;.</source>
+        <translation>回调不是微信 XML 消息：必须以 &lt;xml&gt; 开头。</translation>
+    </message>
+    <message>
+        <source>The callback is malformed XML at line %1, column %2: %3.</source>
+        <translation>回调的 XML 格式有误，位于第 %1 行第 %2 列：%3。</translation>
+    </message>
+    <message>
+        <source>The callback lacks %1.</source>
+        <translation>回调缺少 %1。</translation>
+    </message>
+    <message>
+        <source>CreateTime must be a Unix time in seconds, not &quot;%1&quot;.</source>
+        <translation>CreateTime 必须是以秒为单位的 Unix 时间，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>No app has the appid &quot;%1&quot;; add it on the Apps page or check the callback URL.</source>
+        <translation>没有 appid 为“%1”的应用；请在“应用”页添加，或检查回调 URL。</translation>
+    </message>
+    <message>
+        <source>No subscriber has the openid &quot;%1&quot;.</source>
+        <translation>没有 openid 为“%1”的订阅者。</translation>
+    </message>
+    <message>
+        <source>You will receive no more messages. Reply 1 to resume.</source>
+        <translation>您将不再收到消息。回复 1 可恢复接收。</translation>
+    </message>
+    <message>
+        <source>You will receive messages again. Reply 0 to stop.</source>
+        <translation>您将重新收到消息。回复 0 可停止接收。</translation>
+    </message>
+    <message>
+        <source>The body must be a JSON object such as {&quot;appid&quot;:…,&quot;openid&quot;:…,&quot;event&quot;:&quot;mute&quot;}.</source>
+        <translation>请求体必须是 JSON 对象，例如 {&quot;appid&quot;:…,&quot;openid&quot;:…,&quot;event&quot;:&quot;mute&quot;}。</translation>
+    </message>
+    <message>
+        <source>appid and openid are required.</source>
+        <translation>appid 和 openid 为必填项。</translation>
+    </message>
+    <message>
+        <source>event must be mute, unmute or reminder; opt-out, unbinding and binding come from WeChat.</source>
+        <translation>event 必须是 mute、unmute 或 reminder；退订、解绑和绑定由微信发起。</translation>
+    </message>
+    <message>
+        <source>No app has the appid &quot;%1&quot;.</source>
+        <translation>没有 appid 为“%1”的应用。</translation>
+    </message>
+</context>
+<context>
     <name>cli</name>
     <message>
         <source>unknown mode or option %1 (see pushdesk --help)</source>
@@ -2430,14 +2756,6 @@ remark=谢谢</translation>
     <message>
         <source>Pushdesk</source>
         <translation>Pushdesk</translation>
-    </message>
-    <message>
-        <source>SQLite database file (default: %1).</source>
-        <translation>SQLite 数据库文件（默认：%1）。</translation>
-    </message>
-    <message>
-        <source>PATH</source>
-        <translation>PATH</translation>
     </message>
     <message>
         <source>%1 (see pushdesk %2 --help)</source>
@@ -2459,7 +2777,27 @@ remark=谢谢</translation>
     </message>
     <message>
         <source>CODE</source>
-        <translation>代码</translation>
+        <translation>CODE</translation>
+    </message>
+    <message>
+        <source>--callback-port needs a port from 1 to 65535</source>
+        <translation>--callback-port 需要 1 到 65535 之间的端口号</translation>
+    </message>
+    <message>
+        <source>%1
+
+Open the local database %2 instead? You can then correct the database in Settings; it applies at the next start.</source>
+        <translation>%1
+
+改为打开本地数据库 %2 吗？之后可以在“设置”中更正数据库，下次启动时生效。</translation>
+    </message>
+    <message>
+        <source>SQLite database file (default: %1), or a PostgreSQL URL postgresql://user@host:port/dbname whose password comes from the keychain, PGPASSWORD or ~/.pgpass (never the URL).</source>
+        <translation>SQLite 数据库文件（默认：%1），或 PostgreSQL URL postgresql://user@host:port/dbname，其密码来自钥匙串、PGPASSWORD 或 ~/.pgpass（绝不写在 URL 中）。</translation>
+    </message>
+    <message>
+        <source>PATH|URL</source>
+        <translation>PATH|URL</translation>
     </message>
 </context>
 <context>
@@ -2542,6 +2880,34 @@ remark=谢谢</translation>
     <message>
         <source>No app matches.</source>
         <translation>没有匹配的应用。</translation>
+    </message>
+    <message>
+        <source>AppSecret</source>
+        <translation>AppSecret</translation>
+    </message>
+    <message>
+        <source>Saved. The AppSecret is kept in memory for this session only: type it again after Pushdesk restarts, or once the keychain works.</source>
+        <translation>已保存。AppSecret 仅在本次会话中保存在内存里：Pushdesk 重启后或钥匙串可用后，请重新输入。</translation>
+    </message>
+    <message>
+        <source>The %1 could not be stored in the system keychain:
+
+%2
+
+Pushdesk never writes secrets anywhere else. It can keep this %1 in memory until you quit, so that broadcasts work in this session; you will have to type it again next time. To keep it for good, unlock or start the keychain (for example GNOME Keyring or KWallet) and save again.
+
+Keep the %1 in memory for this session only?</source>
+        <translation>%1 无法保存到系统钥匙串：
+
+%2
+
+Pushdesk 绝不会把密钥写到其他任何地方。它可以在您退出之前把此 %1 保存在内存中，使群发在本次会话中正常工作；下次需要重新输入。若要长期保存，请解锁或启动钥匙串（例如 GNOME Keyring 或 KWallet），然后再次保存。
+
+仅在本次会话中将 %1 保存在内存中吗？</translation>
+    </message>
+    <message>
+        <source>Keychain not available</source>
+        <translation>钥匙串不可用</translation>
     </message>
 </context>
 <context>
@@ -2829,6 +3195,10 @@ remark=谢谢</translation>
         <source>held for an operator&apos;s approval: %1</source>
         <translation>等待操作员批准：%1</translation>
     </message>
+    <message>
+        <source>the broadcast&apos;s audience cannot be read; create the broadcast again</source>
+        <translation>无法读取群发的受众；请重新创建群发</translation>
+    </message>
 </context>
 <context>
     <name>pushdesk::BroadcastsPage</name>
@@ -2933,6 +3303,39 @@ remark=谢谢</translation>
         <translation>
             <numerusform>正在重发 %n 条不确定的投递…</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>unreadable (sends to nobody)</source>
+        <translation>无法读取（不发送给任何人）</translation>
+    </message>
+    <message>
+        <source>tagged %1</source>
+        <comment>any of these tags</comment>
+        <translation>带有标签 %1</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <comment>between tags</comment>
+        <translation> 或 </translation>
+    </message>
+    <message>
+        <source>list “%1”</source>
+        <translation>名单“%1”</translation>
+    </message>
+    <message>
+        <source>one subscriber: %1</source>
+        <translation>单个订阅者：%1</translation>
+    </message>
+    <message>
+        <source>all bound subscribers</source>
+        <translation>所有已绑定的订阅者</translation>
+    </message>
+</context>
+<context>
+    <name>pushdesk::CallbackHost</name>
+    <message>
+        <source>The receiver of user messages already listens on port %1.</source>
+        <translation>用户消息接收器已在端口 %1 上监听。</translation>
     </message>
 </context>
 <context>
@@ -3111,10 +3514,6 @@ remark=谢谢</translation>
 <context>
     <name>pushdesk::ComposerPage</name>
     <message>
-        <source>Coming soon: for now a broadcast goes to all bound subscribers.</source>
-        <translation>即将推出：目前群发会发给所有已绑定的订阅者。</translation>
-    </message>
-    <message>
         <source>Cannot read the apps: %1</source>
         <translation>无法读取应用：%1</translation>
     </message>
@@ -3260,6 +3659,55 @@ remark=谢谢</translation>
     <message>
         <source>Broadcast #%1 is scheduled for %2; an engine starts it then (this console, or “pushdesk worker”).</source>
         <translation>群发 #%1 已定时于 %2；届时由引擎启动（本控制台或“pushdesk worker”）。</translation>
+    </message>
+    <message>
+        <source>Bound subscribers with any of the tags you type</source>
+        <translation>带有您输入的任一标签的已绑定订阅者</translation>
+    </message>
+    <message>
+        <source>Bound subscribers on a list imported from a CSV file</source>
+        <translation>从 CSV 文件导入的名单中的已绑定订阅者</translation>
+    </message>
+    <message>
+        <source>One bound subscriber, found by openid or nickname</source>
+        <translation>按 openid 或昵称找到的单个已绑定订阅者</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n people)</source>
+        <translation>
+            <numerusform>%1（%n 人）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No lists yet: import one</source>
+        <translation>还没有名单：请导入一个</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <comment>openid — nickname</comment>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Type one or more tags, separated by commas.</source>
+        <translation>请输入一个或多个标签，以逗号分隔。</translation>
+    </message>
+    <message>
+        <source>Choose a list, or import one with “Import list…”.</source>
+        <translation>请选择一个名单，或用“导入名单…”导入一个。</translation>
+    </message>
+    <message>
+        <source>Type the start of an openid or nickname and pick the subscriber.</source>
+        <translation>请输入 openid 或昵称的开头，然后选择订阅者。</translation>
+    </message>
+    <message>
+        <source>Nobody in this audience has bound this app with reminders on: nothing would be sent.</source>
+        <translation>该受众中没有人绑定此应用并开启提醒：不会发送任何消息。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of the people this audience names have not bound this app with reminders on and get nothing.</source>
+        <translation>
+            <numerusform>该受众指定的人中有 %n 人未绑定此应用或未开启提醒，不会收到任何消息。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3516,6 +3964,34 @@ remark=谢谢</translation>
     <message>
         <source>Nothing was imported: %1</source>
         <translation>未导入任何内容：%1</translation>
+    </message>
+    <message>
+        <source>Audience list</source>
+        <translation>受众名单</translation>
+    </message>
+    <message>
+        <source>List &amp;name:</source>
+        <translation>名单名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>for example: March customers</source>
+        <translation>例如：三月客户</translation>
+    </message>
+    <message>
+        <source>Columns: %1 (any of them; each row names one known subscriber).</source>
+        <translation>列：%1（任选其一；每行指定一位已知订阅者）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>No problems: the list “%1” would have %n subscriber(s).</source>
+        <translation>
+            <numerusform>没有问题：名单“%1”将包含 %n 位订阅者。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The list “%1” was made with %n subscriber(s).</source>
+        <translation>
+            <numerusform>已创建名单“%1”，包含 %n 位订阅者。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3846,6 +4322,11 @@ remark=谢谢</translation>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
+    <message>
+        <source>more than %1 deliveries</source>
+        <comment>%1 is always large</comment>
+        <translation>超过 %1 条投递</translation>
+    </message>
 </context>
 <context>
     <name>pushdesk::SettingsPage</name>
@@ -3885,16 +4366,64 @@ remark=谢谢</translation>
         <source>The console speaks %1 now.</source>
         <translation>控制台现在使用%1。</translation>
     </message>
+    <message>
+        <source>Database file</source>
+        <translation>数据库文件</translation>
+    </message>
+    <message>
+        <source>SQLite databases (*.db);;All files (*)</source>
+        <translation>SQLite 数据库 (*.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>SQLite file (one person)</source>
+        <translation>SQLite 文件（个人使用）</translation>
+    </message>
+    <message>
+        <source>PostgreSQL server (a team)</source>
+        <translation>PostgreSQL 服务器（团队使用）</translation>
+    </message>
+    <message>
+        <source>Choose the database file.</source>
+        <translation>请选择数据库文件。</translation>
+    </message>
+    <message>
+        <source>Type the host name or address of the PostgreSQL server.</source>
+        <translation>请输入 PostgreSQL 服务器的主机名或地址。</translation>
+    </message>
+    <message>
+        <source>Type the name of the database on the server.</source>
+        <translation>请输入服务器上数据库的名称。</translation>
+    </message>
+    <message>
+        <source>Type the user name Pushdesk connects as.</source>
+        <translation>请输入 Pushdesk 连接时使用的用户名。</translation>
+    </message>
+    <message>
+        <source>Type it to keep it in the keychain</source>
+        <translation>输入后将保存到钥匙串</translation>
+    </message>
+    <message>
+        <source>Kept in the keychain; type a new one to replace it</source>
+        <translation>已保存在钥匙串中；输入新密码即可替换</translation>
+    </message>
+    <message>
+        <source>The password could not be kept in the keychain, so nothing was changed: %1</source>
+        <translation>无法将密码保存到钥匙串，因此未做任何更改：%1</translation>
+    </message>
+    <message>
+        <source>Saved: Pushdesk opens %1 at its next start. No password is kept for it: type it here, or set PGPASSWORD or ~/.pgpass.</source>
+        <translation>已保存：Pushdesk 会在下次启动时打开 %1。未为其保存密码：请在此输入，或设置 PGPASSWORD 或 ~/.pgpass。</translation>
+    </message>
+    <message>
+        <source>Saved: Pushdesk opens %1 at its next start.</source>
+        <translation>已保存：Pushdesk 会在下次启动时打开 %1。</translation>
+    </message>
 </context>
 <context>
     <name>pushdesk::SubscribersPage</name>
     <message>
         <source>No subscribers yet — run “pushdesk demo” or import a CSV with “pushdesk import”.</source>
         <translation>还没有订阅者——运行“pushdesk demo”，或用“pushdesk import”导入 CSV。</translation>
-    </message>
-    <message>
-        <source>No subscriber&apos;s openid, nickname or e-mail begins with “%1”.</source>
-        <translation>没有订阅者的 openid、昵称或邮箱以“%1”开头。</translation>
     </message>
     <message numerus="yes">
         <source>%n match(es)</source>
@@ -3967,6 +4496,15 @@ remark=谢谢</translation>
     <message>
         <source>The binding is now %1 with a %2 reminder.</source>
         <translation>绑定现为“%1”，提醒级别为“%2”。</translation>
+    </message>
+    <message>
+        <source>No subscriber&apos;s openid, nickname or e-mail begins with “%1”, and nobody has that tag.</source>
+        <translation>没有订阅者的 openid、昵称或邮箱以“%1”开头，也没有人带有该标签。</translation>
+    </message>
+    <message>
+        <source>more than %1 matches</source>
+        <comment>%1 is always large</comment>
+        <translation>超过 %1 个匹配项</translation>
     </message>
 </context>
 <context>
@@ -4055,6 +4593,167 @@ remark=谢谢</translation>
         <source>Critical (ignores silent mode)</source>
         <translation>重要（无视静音模式）</translation>
     </message>
+    <message>
+        <source>WeChat template fields: %1</source>
+        <translation>微信模板字段：%1</translation>
+    </message>
+    <message>
+        <source>Mini-program fields: %1</source>
+        <translation>小程序字段：%1</translation>
+    </message>
+    <message>
+        <source>Not saved — fix these first:
+%1</source>
+        <translation>未保存——请先修正以下问题：
+%1</translation>
+    </message>
+    <message>
+        <source>So&amp;und:</source>
+        <translation>提示音(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>a Bark sound, e.g. minuet (empty: the default)</source>
+        <translation>Bark 提示音，例如 minuet（留空：使用默认）</translation>
+    </message>
+    <message>
+        <source>Mini-program</source>
+        <translation>小程序</translation>
+    </message>
+    <message>
+        <source>S&amp;ubscribe template ID:</source>
+        <translation>订阅模板 ID(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>A subscribe-message template: each message spends one of the person&apos;s grants</source>
+        <translation>订阅消息模板：每条消息消耗此人的一次授权</translation>
+    </message>
+    <message>
+        <source>Fields (key=value):</source>
+        <translation>字段（key=value）：</translation>
+    </message>
+    <message>
+        <source>thing1={{title}}
+phrase2=Done
+time3={{when}}</source>
+        <translation>thing1={{title}}
+phrase2=已完成
+time3={{when}}</translation>
+    </message>
+    <message>
+        <source>One field per line; the key&apos;s type sets its limit: thing ≤ 20 characters, phrase ≤ 5, character_string ≤ 32, number ≤ 32, name ≤ 10 Chinese characters</source>
+        <translation>每行一个字段；键的类型决定其长度限制：thing ≤ 20 个字符，phrase ≤ 5，character_string ≤ 32，number ≤ 32，name ≤ 10 个汉字</translation>
+    </message>
+    <message>
+        <source>&amp;Form template ID:</source>
+        <translation>表单模板 ID(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>A legacy template message that spends a form_id or prepay_id; the fields above are its data</source>
+        <translation>旧版模板消息，消耗一个 form_id 或 prepay_id；上面的字段即其数据</translation>
+    </message>
+    <message>
+        <source>Pa&amp;ge:</source>
+        <translation>页面(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>pages/order/detail?id={{order}}</source>
+        <translation>pages/order/detail?id={{order}}</translation>
+    </message>
+    <message>
+        <source>ntfy</source>
+        <translation>ntfy</translation>
+    </message>
+    <message>
+        <source>T&amp;itle:</source>
+        <translation>标题(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>&amp;Message:</source>
+        <translation>消息(&amp;M)：</translation>
+    </message>
+    <message numerus="yes">
+        <source>At most %n bytes</source>
+        <translation>
+            <numerusform>最多 %n 字节</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Priority:</source>
+        <translation>优先级(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Server default</source>
+        <translation>服务器默认</translation>
+    </message>
+    <message>
+        <source>1 — min</source>
+        <translation>1 — 最低</translation>
+    </message>
+    <message>
+        <source>2 — low</source>
+        <translation>2 — 低</translation>
+    </message>
+    <message>
+        <source>3 — default</source>
+        <translation>3 — 默认</translation>
+    </message>
+    <message>
+        <source>4 — high</source>
+        <translation>4 — 高</translation>
+    </message>
+    <message>
+        <source>5 — urgent</source>
+        <translation>5 — 紧急</translation>
+    </message>
+    <message>
+        <source>Ta&amp;gs:</source>
+        <translation>标签(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>warning,package (comma-separated)</source>
+        <translation>warning,package（以逗号分隔）</translation>
+    </message>
+    <message>
+        <source>Insert placeholder</source>
+        <translation>插入占位符</translation>
+    </message>
+    <message>
+        <source>Insert a {{placeholder}} where you were typing</source>
+        <translation>在输入位置插入一个 {{占位符}}</translation>
+    </message>
+    <message>
+        <source>Preview for a sample recipient (values the composer asks for show as placeholders):</source>
+        <translation>示例收件人的预览（撰写页要求填写的值显示为占位符）：</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>channel: problem</comment>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>WeChat template URL</source>
+        <translation>微信模板 URL</translation>
+    </message>
+    <message>
+        <source>Bark URL</source>
+        <translation>Bark URL</translation>
+    </message>
+    <message>
+        <source>%1: “%2” must start with http:// or https://</source>
+        <translation>%1：“%2”必须以 http:// 或 https:// 开头</translation>
+    </message>
+    <message>
+        <source>Mini-program: the fields need a subscribe or form template ID</source>
+        <translation>小程序：这些字段需要订阅模板 ID 或表单模板 ID</translation>
+    </message>
+    <message>
+        <source>WeChat template: the fields need a template ID</source>
+        <translation>微信模板：这些字段需要模板 ID</translation>
+    </message>
+    <message>
+        <source>Alex Sample</source>
+        <translation>张三</translation>
+    </message>
 </context>
 <context>
     <name>pushdesk::Workspace</name>
@@ -4086,67 +4785,25 @@ remark=谢谢</translation>
         <source>The template %1 needs a value for: %2.</source>
         <translation>模板 %1 需要以下取值：%2。</translation>
     </message>
+    <message>
+        <source>Name at least one tag for the audience.</source>
+        <translation>请为受众至少指定一个标签。</translation>
+    </message>
+    <message>
+        <source>That audience list no longer exists; choose another or import it again.</source>
+        <translation>该受众名单已不存在；请另选一个，或重新导入。</translation>
+    </message>
+    <message>
+        <source>That subscriber no longer exists; choose another.</source>
+        <translation>该订阅者已不存在；请另选一位。</translation>
+    </message>
+    <message>
+        <source>Type the new secret.</source>
+        <translation>请输入新的密钥。</translation>
+    </message>
 </context>
 <context>
     <name>pushdesk::cli</name>
-    <message>
-        <source>Usage: pushdesk [MODE] [options]
-
-Pushdesk runs a push relay: authorized apps push messages to the people who bound them.
-
-Modes:
-  (none)     Open the console.              pushdesk [--db PATH] [--lang zh_CN]
-  demo       Create a demo database wired to the sandbox.
-             pushdesk demo --db PATH [--subscribers N] [--upstream URL]
-  send       Run one broadcast without a window; ends with one JSON line of counts.
-             pushdesk send --db PATH --app NAME --template NAME [--var key=value]...
-             [--dry-run] [--concurrency N] [--at TIME]
-  worker     Run scheduled and queued broadcasts without a window until stopped.
-             pushdesk worker --db PATH [--until-idle] [--concurrency N]
-  pause, resume, cancel
-             Act on a broadcast, whichever console or worker runs it.
-             pushdesk pause --db PATH --broadcast ID
-  retry      Re-drive the failed (or, with --uncertain, the uncertain) deliveries of a broadcast.
-             pushdesk retry --db PATH --broadcast ID [--uncertain]
-  import     Import subscribers, bindings, events (opt-out/in, unbind, mute, reminder) or send
-             credits from CSV, in one transaction; a bad file changes nothing.
-             pushdesk import --db PATH (--subscribers|--bindings|--events|--credits) FILE.csv
-             [--app NAME] [--dry-run]   (columns: pushdesk import --help)
-  sandbox    Run the upstream emulator (WeChat, mini-program, Bark, ntfy, webhook) alone.
-             pushdesk sandbox --port N [fault options]
-
-Run pushdesk MODE --help for the options of a mode.
-Exit codes: 0 done, 1 failed while running, 2 bad argument.
-</source>
-        <translation>用法：pushdesk [模式] [选项]
-
-Pushdesk 运行一个推送中继：经授权的应用向绑定了它们的人推送消息。
-
-模式：
-  （无）     打开控制台。                  pushdesk [--db PATH] [--lang zh_CN]
-  demo       创建一个连接到沙箱的演示数据库。
-             pushdesk demo --db PATH [--subscribers N] [--upstream URL]
-  send       无窗口地运行一次群发；最后输出一行 JSON 计数。
-             pushdesk send --db PATH --app NAME --template NAME [--var key=value]...
-             [--dry-run] [--concurrency N] [--at TIME]
-  worker     无窗口地运行已定时和排队的群发，直到被停止。
-             pushdesk worker --db PATH [--until-idle] [--concurrency N]
-  pause, resume, cancel
-             操作一条群发（暂停、继续、取消），无论由哪个控制台或 worker 运行。
-             pushdesk pause --db PATH --broadcast ID
-  retry      重新发送一条群发中失败的（加 --uncertain 时为不确定的）投递。
-             pushdesk retry --db PATH --broadcast ID [--uncertain]
-  import     在一个事务中从 CSV 导入订阅者、绑定、事件（退订/重新订阅、解绑、免打扰、提醒）
-             或发送凭证；文件有误时不做任何更改。
-             pushdesk import --db PATH (--subscribers|--bindings|--events|--credits) FILE.csv
-             [--app NAME] [--dry-run]   （列说明：pushdesk import --help）
-  sandbox    单独运行上游模拟器（微信、小程序、Bark、ntfy、webhook）。
-             pushdesk sandbox --port N [故障选项]
-
-运行 pushdesk 模式 --help 查看某个模式的选项。
-退出码：0 完成，1 运行时失败，2 参数错误。
-</translation>
-    </message>
     <message>
         <source>Number of subscribers (default 1000).</source>
         <translation>订阅者数量（默认 1000）。</translation>
@@ -4214,14 +4871,6 @@ Pushdesk 运行一个推送中继：经授权的应用向绑定了它们的人�
     <message>
         <source>Who imports, for the audit log (default: the login name).</source>
         <translation>导入人，记入审计日志（默认：登录名）。</translation>
-    </message>
-    <message>
-        <source>Import subscribers, bindings, subscriber events or send credits from a CSV file. Every row is checked first; a file with any problem changes nothing and gets a report of each problem. Ends with one JSON line of counts.</source>
-        <translation>从 CSV 文件导入订阅者、绑定、订阅者事件或发送凭证。每一行都会先经过检查；文件只要有问题就不做任何更改，并逐条报告问题。最后输出一行 JSON 计数。</translation>
-    </message>
-    <message>
-        <source>import needs exactly one of --subscribers, --bindings, --events or --credits FILE.csv (see pushdesk import --help)</source>
-        <translation>import 需要且只需要 --subscribers、--bindings、--events 或 --credits FILE.csv 中的一个（参见 pushdesk import --help）</translation>
     </message>
     <message>
         <source>cannot read the file %1; check the path and its permissions</source>
@@ -4324,10 +4973,6 @@ Pushdesk 运行一个推送中继：经授权的应用向绑定了它们的人�
         <translation>TIME</translation>
     </message>
     <message>
-        <source>Run one broadcast to the app&apos;s audience without a window.</source>
-        <translation>无窗口地向该应用的受众运行一次群发。</translation>
-    </message>
-    <message>
         <source>send needs --app NAME and --template NAME (see pushdesk send --help)</source>
         <translation>send 需要 --app NAME 和 --template NAME（参见 pushdesk send --help）</translation>
     </message>
@@ -4390,6 +5035,158 @@ Pushdesk 运行一个推送中继：经授权的应用向绑定了它们的人�
     <message>
         <source>%1 needs --broadcast ID</source>
         <translation>%1 需要 --broadcast ID</translation>
+    </message>
+    <message>
+        <source>Usage: pushdesk [MODE] [options]
+
+Pushdesk runs a push relay: authorized apps push messages to the people who bound them.
+
+Modes:
+  (none)     Open the console.              pushdesk [--db PATH] [--lang zh_CN]
+  demo       Create a demo database wired to the sandbox.
+             pushdesk demo --db PATH [--subscribers N] [--upstream URL]
+  send       Run one broadcast without a window; ends with one JSON line of counts.
+             pushdesk send --db PATH --app NAME --template NAME [--var key=value]...
+             [--dry-run] [--concurrency N] [--at TIME]
+  worker     Run scheduled and queued broadcasts without a window until stopped.
+             pushdesk worker --db PATH [--until-idle] [--concurrency N]
+  pause, resume, cancel
+             Act on a broadcast, whichever console or worker runs it.
+             pushdesk pause --db PATH --broadcast ID
+  retry      Re-drive the failed (or, with --uncertain, the uncertain) deliveries of a broadcast.
+             pushdesk retry --db PATH --broadcast ID [--uncertain]
+  import     Import subscribers, bindings, events (opt-out/in, unbind, mute, reminder) or send
+             credits from CSV, in one transaction; a bad file changes nothing.
+             pushdesk import --db PATH (--subscribers|--bindings|--events|--credits) FILE.csv
+             [--app NAME] [--dry-run]   (columns: pushdesk import --help)
+  sandbox    Run the upstream emulator (WeChat, mini-program, Bark, ntfy, webhook) alone.
+             pushdesk sandbox --port N [fault options]
+
+The database (--db) is an SQLite file (default: %1) or a PostgreSQL URL
+postgresql://user@host:port/dbname, shared by several consoles and workers. Its password is
+never in the URL: it comes from the keychain (console Settings, entry database/user@host:port/dbname),
+or, for servers and cron, from PGPASSWORD or ~/.pgpass.
+
+Run pushdesk MODE --help for the options of a mode.
+Exit codes: 0 done, 1 failed while running, 2 bad argument.
+</source>
+        <translation>用法：pushdesk [模式] [选项]
+
+Pushdesk 运行一个推送中继：经授权的应用向绑定了它们的人推送消息。
+
+模式：
+  （无）     打开控制台。                  pushdesk [--db PATH] [--lang zh_CN]
+  demo       创建一个连接到沙箱的演示数据库。
+             pushdesk demo --db PATH [--subscribers N] [--upstream URL]
+  send       无窗口地运行一次群发；最后输出一行 JSON 计数。
+             pushdesk send --db PATH --app NAME --template NAME [--var key=value]...
+             [--dry-run] [--concurrency N] [--at TIME]
+  worker     无窗口地运行已定时和排队的群发，直到被停止。
+             pushdesk worker --db PATH [--until-idle] [--concurrency N]
+  pause, resume, cancel
+             操作一条群发（暂停、继续、取消），无论由哪个控制台或 worker 运行。
+             pushdesk pause --db PATH --broadcast ID
+  retry      重新发送一条群发中失败的（加 --uncertain 时为不确定的）投递。
+             pushdesk retry --db PATH --broadcast ID [--uncertain]
+  import     在一个事务中从 CSV 导入订阅者、绑定、事件（退订/重新订阅、解绑、免打扰、提醒）
+             或发送凭证；文件有误时不做任何更改。
+             pushdesk import --db PATH (--subscribers|--bindings|--events|--credits) FILE.csv
+             [--app NAME] [--dry-run]   （列说明：pushdesk import --help）
+  sandbox    单独运行上游模拟器（微信、小程序、Bark、ntfy、webhook）。
+             pushdesk sandbox --port N [故障选项]
+
+数据库（--db）是一个 SQLite 文件（默认：%1）或一个 PostgreSQL URL
+postgresql://user@host:port/dbname，可由多个控制台和 worker 共用。其密码
+绝不写在 URL 中：来自钥匙串（控制台“设置”，条目 database/user@host:port/dbname），
+服务器和 cron 则来自 PGPASSWORD 或 ~/.pgpass。
+
+运行 pushdesk 模式 --help 查看某个模式的选项。
+退出码：0 完成，1 运行时失败，2 参数错误。
+</translation>
+    </message>
+    <message>
+        <source>Make a new audience list of this name from FILE.csv (columns mp_openid, mini_openid or email), for pushdesk send --list NAME.</source>
+        <translation>从 FILE.csv 新建一个以此命名的受众名单（列为 mp_openid、mini_openid 或 email），供 pushdesk send --list NAME 使用。</translation>
+    </message>
+    <message>
+        <source>With --list: the file of the list&apos;s members.</source>
+        <translation>使用 --list 时：名单成员所在的文件。</translation>
+    </message>
+    <message>
+        <source>Import subscribers, bindings, subscriber events, send credits or an audience list from a CSV file. Every row is checked first; a file with any problem changes nothing and gets a report of each problem. Ends with one JSON line of counts.</source>
+        <translation>从 CSV 文件导入订阅者、绑定、订阅者事件、发送凭证或受众名单。先检查每一行；文件有任何问题都不做更改，并逐条报告问题。最后输出一行 JSON 计数。</translation>
+    </message>
+    <message>
+        <source>import needs exactly one of --subscribers, --bindings, --events or --credits FILE.csv, or --list NAME FILE.csv (see pushdesk import --help)</source>
+        <translation>import 需要且只需要 --subscribers、--bindings、--events 或 --credits FILE.csv 中的一个，或 --list NAME FILE.csv（参见 pushdesk import --help）</translation>
+    </message>
+    <message>
+        <source>import --list NAME needs exactly one FILE.csv after it (see pushdesk import --help)</source>
+        <translation>import --list NAME 后面需要且只需要一个 FILE.csv（参见 pushdesk import --help）</translation>
+    </message>
+    <message>
+        <source>--callback-port needs a port from 1 to 65535</source>
+        <translation>--callback-port 需要 1 到 65535 之间的端口号</translation>
+    </message>
+    <message>
+        <source>Send only to subscribers with this tag (repeatable, or a comma list: any of them).</source>
+        <translation>只发送给带有此标签的订阅者（可重复，或用逗号分隔多个：带有任一标签即可）。</translation>
+    </message>
+    <message>
+        <source>TAG</source>
+        <translation>TAG</translation>
+    </message>
+    <message>
+        <source>Send only to the members of this audience list (made with pushdesk import --list).</source>
+        <translation>只发送给此受众名单的成员（用 pushdesk import --list 创建）。</translation>
+    </message>
+    <message>
+        <source>Send only to this one subscriber (official-account or mini-program openid).</source>
+        <translation>只发送给这一位订阅者（公众号或小程序 openid）。</translation>
+    </message>
+    <message>
+        <source>OPENID</source>
+        <translation>OPENID</translation>
+    </message>
+    <message>
+        <source>Run one broadcast to the app&apos;s audience without a window. The audience is everyone bound to the app (active or muted, strong or weak reminder), or of them only those with --tag, on --list, or the one person --to names; these three exclude each other.</source>
+        <translation>无窗口地向该应用的受众运行一次群发。受众为绑定了该应用的所有人（正常或免打扰，强提醒或弱提醒），或其中带有 --tag 标签的人、在 --list 名单中的人，或 --to 指定的那一个人；这三个选项互斥。</translation>
+    </message>
+    <message>
+        <source>--tag, --list and --to each choose the audience; give only one of them</source>
+        <translation>--tag、--list 和 --to 都用于选择受众；只能指定其中一个</translation>
+    </message>
+    <message>
+        <source>--tag needs a tag name</source>
+        <translation>--tag 需要一个标签名</translation>
+    </message>
+    <message>
+        <source>unknown list %1; there are no lists yet: make one with pushdesk import --list NAME FILE.csv</source>
+        <translation>未知名单 %1；目前还没有任何名单：请用 pushdesk import --list NAME FILE.csv 创建</translation>
+    </message>
+    <message>
+        <source>unknown list %1; known lists: %2</source>
+        <translation>未知名单 %1；已有名单：%2</translation>
+    </message>
+    <message>
+        <source>no subscriber has the openid %1</source>
+        <translation>没有 openid 为 %1 的订阅者</translation>
+    </message>
+    <message>
+        <source>%1 of the %2 people the audience names have no active or muted binding with reminders to %3; they get nothing</source>
+        <translation>受众指定的 %2 人中，有 %1 人没有绑定 %3（正常或免打扰，且开启提醒）；他们不会收到任何消息</translation>
+    </message>
+    <message>
+        <source>Receive what subscribers say and do (WeChat&apos;s callbacks at /wechat/callback, the relay&apos;s /relay/user/settings) on this loopback port.</source>
+        <translation>在此回环端口上接收订阅者的消息和操作（微信回调 /wechat/callback、中继的 /relay/user/settings）。</translation>
+    </message>
+    <message>
+        <source>PORT</source>
+        <translation>PORT</translation>
+    </message>
+    <message>
+        <source>receiving user messages at %1</source>
+        <translation>正在 %1 接收用户消息</translation>
     </message>
 </context>
 </TS>

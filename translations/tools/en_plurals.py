@@ -68,4 +68,15 @@ P = {
     ('pushdesk::SendLogPage', '%n delivery(s)'): ('%n delivery', '%n deliveries'),
     ('pushdesk::SubscribersPage', '%n match(es)'): ('%n match', '%n matches'),
     ('pushdesk::SubscribersPage', '%n subscriber(s)'): ('%n subscriber', '%n subscribers'),
+    ('Importer', '%n subscribers share the e-mail address "%1".'):
+        ('%n subscriber has the e-mail address "%1".', '%n subscribers share the e-mail address "%1".'),
+    ('pushdesk::ComposerPage', '%1 (%n people)'): ('%1 (%n person)', '%1 (%n people)'),
+    ('pushdesk::ComposerPage', '%n of the people this audience names have not bound this app with reminders on and get nothing.'):
+        ('%n of the people this audience names has not bound this app with reminders on and gets nothing.',
+         '%n of the people this audience names have not bound this app with reminders on and get nothing.'),
+    ('pushdesk::ImportDialog', 'No problems: the list “%1” would have %n subscriber(s).'):
+        ('No problems: the list “%1” would have %n subscriber.', 'No problems: the list “%1” would have %n subscribers.'),
+    ('pushdesk::ImportDialog', 'The list “%1” was made with %n subscriber(s).'):
+        ('The list “%1” was made with %n subscriber.', 'The list “%1” was made with %n subscribers.'),
+    ('pushdesk::TemplatesPage', 'At most %n bytes'): ('At most %n byte', 'At most %n bytes'),
 }
