@@ -137,12 +137,21 @@ void BroadcastWorker::poll()
         qCWarning(lcEngine) << "cannot look for work:" << candidates.error().message;
         return;
     }
+    // Idle means nothing is running, queued or due anywhere: a broadcast another live engine is running, or one
+    // whose claim failed for a moment (a busy database), is still work that may come back to this engine.
+    bool workElsewhere = false;
     for (const auto &c : std::as_const(*candidates)) {
-        if (c.status == BroadcastStatus::Running && !ownerIsGone(c, now))
+        if (c.status == BroadcastStatus::Running && !ownerIsGone(c, now)) {
+            workElsewhere = true;
             continue;
+        }
         auto claimed = broadcasts.claim(c, m_owner, now);
-        if (!claimed || !*claimed)
+        if (!claimed)
+            qCWarning(lcEngine) << "cannot claim broadcast" << c.id << ":" << claimed.error().message;
+        if (!claimed || !*claimed) {
+            workElsewhere = true;
             continue;
+        }
         if (auto r = begin(c.id); !r) {
             qCWarning(lcEngine) << "broadcast" << c.id << "cannot start:" << r.error().message;
             broadcasts.setStatus(c.id, BroadcastStatus::Failed, r.error().message);
@@ -154,7 +163,8 @@ void BroadcastWorker::poll()
         }
         return;
     }
-    emit idle();
+    if (!workElsewhere)
+        emit idle();
 }
 
 void BroadcastWorker::start(qint64 broadcastId)
