@@ -51,7 +51,7 @@ ListingSpec DeliveryLog::spec()
     // After the broadcast column: the app it was sent for.
     const int at = s.columnIndex(QStringLiteral("broadcast_id")) + 1;
     s.columns.insert(at, ListingColumn{QStringLiteral("app"), QStringLiteral("a.name"), QT_TRANSLATE_NOOP("Listing", "App")});
-    s.columns.append(ListingColumn{QStringLiteral("app_id"), QStringLiteral("b.app_id"), QT_TRANSLATE_NOOP("Listing", "App ID")});
+    s.columns.append(ListingColumn{QStringLiteral("app_id"), QStringLiteral("d.app_id"), QT_TRANSLATE_NOOP("Listing", "App ID")});
     return s;
 }
 
@@ -62,6 +62,12 @@ Result<QList<ListingRow>> DeliveryLog::fetch(Database &db, const ListingSpec &sp
     f.sortKey = sort.sortKey;
     f.order = sort.order;
     f.afterId = sort.afterId;
+    // Under a time range and no order chosen: the newest first by the time itself, read off
+    // deliveries_updated and stopping after the page (by id, every delivery of the range had to be sorted).
+    if (f.sortKey.isEmpty() && (filter.from.isValid() || filter.to.isValid())) {
+        f.sortKey = QStringLiteral("updated_at");
+        f.order = Qt::DescendingOrder;
+    }
     return Listing::fetch(db, spec, f, offset, limit);
 }
 
@@ -73,8 +79,6 @@ Result<qint64> DeliveryLog::count(Database &db, const ListingSpec &spec, const D
     QString from = QStringLiteral("deliveries d");
     if (!filter.search.trimmed().isEmpty())
         from += QStringLiteral(" JOIN subscribers s ON s.id = d.subscriber_id");
-    if (filter.appId != 0)
-        from += QStringLiteral(" JOIN broadcasts b ON b.id = d.broadcast_id");
     if (spec.from != DeliveryLog::spec().from)
         from = spec.from; // someone else's spec: count it as it is
     QSqlQuery q(db.db());

@@ -143,8 +143,9 @@ Result<Counters> BroadcastRepository::plan(qint64 broadcastId, qint64 appId, con
     Counters delta;
     auto r = m_db.transaction([&]() -> Result<void> {
         QSqlQuery q(m_db.db());
+        // app_id: the broadcast's app, copied so that the Send log's app filter reads an index (schema v3).
         q.prepare(QStringLiteral("INSERT INTO deliveries (broadcast_id, subscriber_id, channel, state, reason, "
-                                 "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                                 "created_at, updated_at, app_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
                                  "ON CONFLICT (broadcast_id, subscriber_id, channel) DO NOTHING"));
         QSqlQuery inbox(m_db.db());
         inbox.prepare(QStringLiteral("INSERT INTO inbox_messages (subscriber_id, app_id, broadcast_id, title, body, "
@@ -158,6 +159,7 @@ Result<Counters> BroadcastRepository::plan(qint64 broadcastId, qint64 appId, con
             q.bindValue(4, row.reason);
             q.bindValue(5, now);
             q.bindValue(6, now);
+            q.bindValue(7, appId);
             if (auto e = exec(q); !e)
                 return e;
             if (q.numRowsAffected() > 0) {

@@ -249,6 +249,19 @@ const char *const kV2[] = {
     "CREATE INDEX deliveries_updated ON deliveries (updated_at)",
 };
 
+// Version 3: the Send log by app at a million rows. The app was only on the broadcast, so the app's
+// deliveries were all found and sorted by id for one page; now each delivery carries its broadcast's app
+// (written once, when the row is planned) and (app_id, id) gives the newest page off the index. The errcode
+// filter likewise: (errcode, id) replaces (errcode, updated_at), which nothing read and which the engine
+// rewrote on every result (errcode changes far less often than updated_at), so writes do not grow.
+const char *const kV3[] = {
+    "ALTER TABLE deliveries ADD COLUMN app_id BIGINT NOT NULL DEFAULT 0",
+    "UPDATE deliveries SET app_id = COALESCE((SELECT b.app_id FROM broadcasts b WHERE b.id = deliveries.broadcast_id), 0)",
+    "CREATE INDEX deliveries_app_order ON deliveries (app_id, id)",
+    "DROP INDEX deliveries_errcode",
+    "CREATE INDEX deliveries_errcode_order ON deliveries (errcode, id)",
+};
+
 struct Step {
     const char *const *begin;
     const char *const *end;
@@ -257,6 +270,7 @@ struct Step {
 const Step kSteps[] = {
     {std::begin(kV1), std::end(kV1)},
     {std::begin(kV2), std::end(kV2)},
+    {std::begin(kV3), std::end(kV3)},
 };
 
 // The pg_advisory_xact_lock key held while a step is applied on PostgreSQL (a fixed key of Pushdesk's own).
