@@ -6,6 +6,7 @@
 #include "store/subscriberrepository.h"
 #include "testsupport.h"
 
+#include <QSqlQuery>
 #include <QTest>
 
 using namespace pushdesk;
@@ -166,6 +167,13 @@ private slots:
         auto again = repo.plan(*id, m_appId, rows, list[2].id, true);
         QVERIFY(again.has_value());
         QCOMPARE(again->total, qint64(0));
+        // Each row carries its broadcast's app (the Send log's app filter reads it off (app_id, id)).
+        {
+            QSqlQuery q(m_db->db());
+            QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM deliveries WHERE app_id = %1").arg(m_appId)));
+            QVERIFY(q.next());
+            QCOMPARE(q.value(0).toLongLong(), qint64(3));
+        }
 
         auto pending = repo.pendingPage(*id, 0, 10);
         QVERIFY(pending.has_value());
