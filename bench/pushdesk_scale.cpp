@@ -700,10 +700,49 @@ int main(int argc, char *argv[])
     heartbeat.setInterval(5);
     QList<QPair<double, double>> longGaps; // (gap, seconds since the click at its end): where the time went
     QElapsedTimer wall;
+    // SCALE_TRACE_GAPS=1: each long gap names the event that took most of it (diagnosis only).
+    struct Traced {
+        qint64 ns;
+        QString what;
+    };
+    QList<Traced> traced;
+    std::unique_ptr<QObject> tracer;
+    if (qEnvironmentVariableIntValue("SCALE_TRACE_GAPS") != 0) {
+        struct Tracer : QObject {
+            QList<Traced> *out;
+            QElapsedTimer *clock;
+            bool eventFilter(QObject *o, QEvent *e) override
+            {
+                if (clock->isValid())
+                    out->append({clock->nsecsElapsed(), QStringLiteral("%1/%2 type %3")
+                                                             .arg(QString::fromLatin1(o->metaObject()->className()),
+                                                                  o->objectName())
+                                                             .arg(int(e->type()))});
+                return false;
+            }
+        };
+        auto *t = new Tracer;
+        t->out = &traced;
+        t->clock = &beat;
+        tracer.reset(t);
+        qApp->installEventFilter(t);
+    }
     QObject::connect(&heartbeat, &QTimer::timeout, [&]() {
         gaps.append(beat.nsecsElapsed() / 1e6);
-        if (gaps.last() > 30 && gaps.size() > 1)
+        if (gaps.last() > 30 && gaps.size() > 1) {
             longGaps.append({gaps.last(), wall.elapsed() / 1000.0});
+            qint64 worstNs = 0;
+            QString worstWhat;
+            for (int i = 0; i + 1 < traced.size(); ++i) {
+                if (traced[i + 1].ns - traced[i].ns > worstNs) {
+                    worstNs = traced[i + 1].ns - traced[i].ns;
+                    worstWhat = traced[i].what;
+                }
+            }
+            if (!traced.isEmpty())
+                printf("  traced: %.1f ms in %s (%lld events)\n", worstNs / 1e6, qPrintable(worstWhat), qint64(traced.size()));
+        }
+        traced.clear();
         beat.restart();
     });
     QEventLoop loop;

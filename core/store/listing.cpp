@@ -127,7 +127,8 @@ ListingSpec Listing::deliveries()
 }
 
 namespace {
-constexpr qint64 kManyMatches = 2000; // a search matching more is answered by walking the order (fetch())
+constexpr qint64 kManyMatches = 5000; // a search matching more is answered by walking the order (fetch()):
+// at a million rows 4,000 matches sorted took 18 ms, 20,000 over 500 ms, walking for 4,000 some 70 ms
 
 struct Where {
     QString sql;
@@ -136,8 +137,10 @@ struct Where {
 
 // indexedSearch false: the search's comparisons are written so that no index answers them ("expr || ''"),
 // and the database walks the listing's order instead, stopping at the page's last row (see fetch()).
+// idsUpTo > 0: the search's searchIdsIn subquery lists at most that many ids, for a count bounded by it (the
+// count reaches idsUpTo either way; unbounded, SQLite first lists every id, 130,000 for a common tag).
 Where whereOf([[maybe_unused]] const Database &db, const ListingSpec &spec, const ListingFilter &filter,
-              bool indexedSearch = true)
+              bool indexedSearch = true, qint64 idsUpTo = 0)
 {
     // db: its dialect. The search needs none: ranges and substr() are the same SQL on SQLite and PostgreSQL.
     Where w;
@@ -178,7 +181,8 @@ Where whereOf([[maybe_unused]] const Database &db, const ListingSpec &spec, cons
             w.binds.append(term);
         }
         if (!spec.searchIdsIn.isEmpty()) {
-            ors.append(QStringLiteral("%1 IN (%2)").arg(spec.idExpr, spec.searchIdsIn));
+            ors.append(idsUpTo > 0 ? QStringLiteral("%1 IN (%2 LIMIT %3)").arg(spec.idExpr, spec.searchIdsIn).arg(idsUpTo)
+                                   : QStringLiteral("%1 IN (%2)").arg(spec.idExpr, spec.searchIdsIn));
             w.binds.append(text);
         }
         parts.append(QLatin1Char('(') + ors.join(QStringLiteral(" OR ")) + QLatin1Char(')'));
@@ -285,7 +289,7 @@ QString Listing::where(const Database &db, const ListingSpec &spec, const Listin
 
 Result<qint64> Listing::count(Database &db, const ListingSpec &spec, const ListingFilter &filter, qint64 upTo)
 {
-    const Where w = whereOf(db, spec, filter);
+    const Where w = whereOf(db, spec, filter, true, upTo);
     QSqlQuery q(db.db());
     if (upTo > 0)
         q.prepare(QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM %1%2 LIMIT ?) counted").arg(spec.from, w.sql));

@@ -65,6 +65,7 @@ private:
     qint64 m_failedCount = 0;      // failed deliveries when it last stopped
     QString m_error;
     QElapsedTimer m_clock;
+    QElapsedTimer m_countsShown; // the counts' text changes relayout the window: at most a few times a second
 };
 
 } // namespace pushdesk
