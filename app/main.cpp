@@ -48,11 +48,12 @@ int runConsole(QApplication &app, const QStringList &args)
 {
     for (int i = 1; i < args.size(); ++i) {
         const QString &a = args[i];
-        if (a == QLatin1String("--db") || a == QLatin1String("--lang")) {
+        if (a == QLatin1String("--db") || a == QLatin1String("--lang") || a == QLatin1String("--callback-port")) {
             ++i;
             continue;
         }
-        if (!a.startsWith(QLatin1String("--db=")) && !a.startsWith(QLatin1String("--lang="))) {
+        if (!a.startsWith(QLatin1String("--db=")) && !a.startsWith(QLatin1String("--lang="))
+            && !a.startsWith(QLatin1String("--callback-port="))) {
             pushdesk::cli::printError(QCoreApplication::translate("cli", "unknown mode or option %1 (see pushdesk --help)").arg(a));
             return pushdesk::cli::UsageError;
         }
@@ -65,6 +66,16 @@ int runConsole(QApplication &app, const QStringList &args)
     pushdesk::WorkspaceOptions options;
     options.alwaysSandbox = true; // apps added in the console may use it
     options.engine.concurrency = settings.engineConcurrency();
+    // Where WeChat (or the built-in sandbox) posts what subscribers say and do; default: a free port,
+    // only alongside the built-in sandbox.
+    if (const QString port = optionValue(args, QStringLiteral("--callback-port")); !port.isEmpty()) {
+        bool ok = false;
+        options.callbackPort = port.toInt(&ok);
+        if (!ok || options.callbackPort < 1 || options.callbackPort > 65535) {
+            pushdesk::cli::printError(QCoreApplication::translate("cli", "--callback-port needs a port from 1 to 65535"));
+            return pushdesk::cli::UsageError;
+        }
+    }
     // --db wins; otherwise the database chosen in Settings (default: the user's SQLite file).
     const bool given = !optionValue(args, QStringLiteral("--db")).isEmpty();
     auto config = given ? pushdesk::DatabaseConfig::fromLocation(pushdesk::cli::databaseOption(args))

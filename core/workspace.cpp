@@ -1,6 +1,7 @@
 #include "workspace.h"
 
 #include "audit/auditlog.h"
+#include "callback/callbackreceiver.h"
 #include "demo/sandboxseed.h"
 #include "engine/broadcastengine.h"
 #include "render/renderer.h"
@@ -31,6 +32,7 @@ Workspace::~Workspace()
 {
     m_engine.reset(); // the engine stops before the sandbox it may be talking to
     m_sandbox.reset();
+    m_callbacks.reset();
 }
 
 QString Workspace::sandboxSeedPath(const DatabaseConfig &config)
@@ -55,9 +57,14 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const DatabaseConfig &config,
     if (!db)
         return std::unexpected(db.error());
     ws->m_db = std::move(*db);
-    ws->m_secrets = ws->m_options.secrets ? ws->m_options.secrets : std::make_shared<KeychainSecretStore>();
+    ws->m_secrets = std::make_shared<SessionSecretStore>(ws->m_options.secrets ? ws->m_options.secrets
+                                                                               : std::make_shared<KeychainSecretStore>());
     if (auto r = ws->ensureSandbox(); !r)
         return std::unexpected(r.error());
+    if (ws->m_options.callbackPort >= 0) {
+        if (auto r = ws->ensureCallbacks(); !r)
+            return std::unexpected(r.error());
+    }
     if (ws->m_options.startEngine) {
         EngineOptions engine = ws->m_options.engine;
         engine.sandboxUrl = ws->sandboxUrl();
@@ -79,6 +86,23 @@ QUrl Workspace::sandboxUrl() const
     return m_sandbox ? m_sandbox->baseUrl() : QUrl();
 }
 
+QUrl Workspace::callbackUrl() const
+{
+    return m_callbacks ? m_callbacks->wechatCallbackUrl() : QUrl();
+}
+
+Result<void> Workspace::ensureCallbacks()
+{
+    if (m_callbacks)
+        return {};
+    auto host = std::make_unique<CallbackHost>(m_config);
+    const quint16 port = m_options.callbackPort > 0 ? quint16(m_options.callbackPort) : 0;
+    if (auto r = host->start(port); !r)
+        return r;
+    m_callbacks = std::move(host);
+    return {};
+}
+
 Result<void> Workspace::ensureSandbox()
 {
     if (m_sandbox)
@@ -95,6 +119,10 @@ Result<void> Workspace::ensureSandbox()
     QString error;
     if (!host->start(m_options.sandboxPort, &error))
         return fail(tr("Cannot start the built-in sandbox: %1").arg(error));
+    // What its users say and do reaches this workspace's receiver, as WeChat's callbacks would.
+    if (auto r = ensureCallbacks(); !r)
+        return r;
+    host->setDefaultCallbackUrl(m_callbacks->wechatCallbackUrl());
     // The built-in sandbox keeps its followers and devices in a file beside the database.
     const QString seedPath = sandboxSeedPath(m_config);
     if (!seedPath.isEmpty() && QFileInfo::exists(seedPath)) {
@@ -170,8 +198,122 @@ Result<qint64> Workspace::createBroadcast(qint64 appId, qint64 templateId, const
                               {QStringLiteral("audience"), audience.describe()},
                               {QStringLiteral("scheduled_at"), at.isValid() ? at.toString(Qt::ISODate) : QString()}};
         AuditLog::record(*m_db, e);
+        if (!at.isValid()) {
+            // Due now: creating it is sending it (a scheduled one is sent by the engine when due).
+            e.action = audit::BroadcastSend;
+            e.before = QJsonObject{{QStringLiteral("status"), QStringLiteral("draft")}};
+            e.after = QJsonObject{{QStringLiteral("status"), toString(BroadcastStatus::Scheduled)},
+                                  {QStringLiteral("due"), QStringLiteral("now")}};
+            AuditLog::record(*m_db, e);
+        }
     }
     return id;
+}
+
+namespace {
+// What an app's audit event shows of it: every field an operator edits (secrets are not among them).
+QJsonObject appJson(const App &a)
+{
+    return QJsonObject{{QStringLiteral("name"), a.name},
+                       {QStringLiteral("kind"), toString(a.kind)},
+                       {QStringLiteral("appid"), a.appid},
+                       {QStringLiteral("upstream"), a.upstream},
+                       {QStringLiteral("bark_server"), a.barkServer},
+                       {QStringLiteral("ntfy_server"), a.ntfyServer},
+                       {QStringLiteral("smtp_url"), a.smtpUrl},
+                       {QStringLiteral("smtp_user"), a.smtpUser},
+                       {QStringLiteral("smtp_from"), a.smtpFrom},
+                       {QStringLiteral("daily_quota"), a.dailyQuota},
+                       {QStringLiteral("send_rate"), a.sendRate},
+                       {QStringLiteral("contact"), a.contact},
+                       {QStringLiteral("disabled"), a.disabled}};
+}
+} // namespace
+
+Result<qint64> Workspace::saveApp(const App &app)
+{
+    qint64 id = app.id;
+    auto done = m_db->transaction([&]() -> Result<void> {
+        AppRepository apps(*m_db);
+        AuditEvent e;
+        e.operatorName = m_operator;
+        e.recordType = audit::TypeApp;
+        if (app.id == 0) {
+            auto created = apps.create(app);
+            if (!created)
+                return std::unexpected(created.error());
+            id = *created;
+            e.action = audit::AppCreate;
+        } else {
+            auto stored = apps.findById(app.id);
+            if (!stored)
+                return std::unexpected(stored.error());
+            if (!*stored)
+                return fail(tr("That app no longer exists."));
+            if (auto r = apps.update(app); !r)
+                return r;
+            e.before = appJson(**stored);
+            e.action = app.disabled == (*stored)->disabled ? audit::AppEdit
+                       : app.disabled                       ? audit::AppDisable
+                                                            : audit::AppEnable;
+        }
+        e.recordId = id;
+        e.after = appJson(app);
+        if (auto r = AuditLog::record(*m_db, e); !r)
+            return std::unexpected(r.error());
+        return {};
+    });
+    if (!done)
+        return std::unexpected(done.error());
+    return id;
+}
+
+namespace {
+AuditEvent secretEvent(const QString &who, qint64 appId, const QString &key, const QString &before, const QString &after)
+{
+    // Which secret and where it is kept: never the value (and no key that AuditLog would mask).
+    AuditEvent e;
+    e.operatorName = who;
+    e.action = audit::AppSecretReplace;
+    e.recordType = audit::TypeApp;
+    e.recordId = appId;
+    e.before = QJsonObject{{QStringLiteral("which"), key}, {QStringLiteral("kept_in"), before}};
+    e.after = QJsonObject{{QStringLiteral("which"), key}, {QStringLiteral("kept_in"), after}, {QStringLiteral("changed"), true}};
+    return e;
+}
+} // namespace
+
+QString Workspace::secretPlace(const QString &key)
+{
+    if (m_secrets->isSessionOnly(key))
+        return QStringLiteral("session memory");
+    auto stored = m_secrets->read(key);
+    if (!stored)
+        return QStringLiteral("unknown");
+    return *stored ? QStringLiteral("keychain") : QStringLiteral("nowhere");
+}
+
+Result<void> Workspace::replaceSecret(qint64 appId, const QString &key, const QString &value)
+{
+    if (value.isEmpty())
+        return fail(tr("Type the new secret."));
+    const QString before = secretPlace(key);
+    if (auto r = m_secrets->write(key, value); !r)
+        return r;
+    if (auto r = AuditLog::record(*m_db, secretEvent(m_operator, appId, key, before, QStringLiteral("keychain"))); !r)
+        return std::unexpected(r.error());
+    return {};
+}
+
+Result<void> Workspace::keepSecretForSession(qint64 appId, const QString &key, const QString &value)
+{
+    if (value.isEmpty())
+        return fail(tr("Type the new secret."));
+    const QString before = secretPlace(key);
+    m_secrets->keepForSession(key, value);
+    if (auto r = AuditLog::record(*m_db, secretEvent(m_operator, appId, key, before, QStringLiteral("session memory"))); !r)
+        return std::unexpected(r.error());
+    return {};
 }
 
 } // namespace pushdesk

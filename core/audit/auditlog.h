@@ -32,6 +32,8 @@ inline constexpr QLatin1String BroadcastRetry("broadcast.retry");
 inline constexpr QLatin1String BroadcastApprove("broadcast.approve");
 inline constexpr QLatin1String AppCreate("app.create");
 inline constexpr QLatin1String AppEdit("app.edit");
+inline constexpr QLatin1String AppDisable("app.disable");
+inline constexpr QLatin1String AppEnable("app.enable");
 inline constexpr QLatin1String AppSecretReplace("app.secret.replace");
 inline constexpr QLatin1String SettingsEdit("settings.edit");
 inline constexpr QLatin1String BlocklistAdd("blocklist.add");

@@ -95,10 +95,20 @@ void showProgress(BroadcastEngine *engine)
 }
 
 std::unique_ptr<Workspace> openWorkspace(const QCommandLineParser &parser, const QCommandLineOption &db,
-                                         const QCommandLineOption *concurrency, bool engine, int *exit)
+                                         const QCommandLineOption *concurrency, bool engine, int *exit,
+                                         const QCommandLineOption *callbackPort = nullptr)
 {
     WorkspaceOptions options;
     options.startEngine = engine;
+    if (callbackPort && parser.isSet(*callbackPort)) {
+        bool ok = false;
+        options.callbackPort = parser.value(*callbackPort).toInt(&ok);
+        if (!ok || options.callbackPort < 1 || options.callbackPort > 65535) {
+            printError(tr("--callback-port needs a port from 1 to 65535"));
+            *exit = UsageError;
+            return nullptr;
+        }
+    }
     if (concurrency) {
         bool ok = false;
         options.engine.concurrency = parser.value(*concurrency).toInt(&ok);
@@ -341,13 +351,19 @@ int runWorker(const QStringList &args)
                                        tr("Exit once nothing is running, queued or due (resumes a killed send)."));
     const QCommandLineOption concurrency(QStringLiteral("concurrency"), tr("Requests in flight at most (default 64)."),
                                          tr("N"), QStringLiteral("64"));
-    parser.addOptions({db, untilIdle, concurrency});
+    const QCommandLineOption callbackPort(QStringLiteral("callback-port"),
+                                          tr("Receive what subscribers say and do (WeChat's callbacks at /wechat/callback, "
+                                             "the relay's /relay/user/settings) on this loopback port."),
+                                          tr("PORT"));
+    parser.addOptions({db, untilIdle, concurrency, callbackPort});
     int exit = Ok;
     if (!parseMode(parser, args, tr("Run scheduled and queued broadcasts without a window until stopped (SIGTERM)."), &exit))
         return exit;
-    auto ws = openWorkspace(parser, db, &concurrency, true, &exit);
+    auto ws = openWorkspace(parser, db, &concurrency, true, &exit, &callbackPort);
     if (!ws)
         return exit;
+    if (parser.isSet(callbackPort))
+        err() << tr("receiving user messages at %1").arg(ws->callbackUrl().toString()) << Qt::endl;
     BroadcastEngine *engine = ws->engine();
     showProgress(engine);
     int code = Ok;

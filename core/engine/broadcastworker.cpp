@@ -198,7 +198,7 @@ void BroadcastWorker::pause(qint64 broadcastId)
         m_run->stopping = true;
         m_run->stopAs = BroadcastStatus::Paused;
         m_run->stopReason = tr("paused by the operator");
-        audit(audit::BroadcastPause, broadcastId);
+        audit(audit::BroadcastPause, broadcastId, {{QStringLiteral("status"), QStringLiteral("paused")}});
         pump();
         return;
     }
@@ -211,7 +211,7 @@ void BroadcastWorker::cancel(qint64 broadcastId)
         m_run->stopping = true;
         m_run->stopAs = BroadcastStatus::Cancelled;
         m_run->stopReason = tr("cancelled by the operator");
-        audit(audit::BroadcastCancel, broadcastId);
+        audit(audit::BroadcastCancel, broadcastId, {{QStringLiteral("status"), QStringLiteral("cancelled")}});
         pump();
         return;
     }
@@ -436,6 +436,8 @@ void BroadcastWorker::audit(const QString &action, qint64 broadcastId, const QJs
     e.action = action;
     e.recordType = audit::TypeBroadcast;
     e.recordId = broadcastId;
+    if (m_run && m_run->broadcast.id == broadcastId)
+        e.before = QJsonObject{{QStringLiteral("status"), toString(BroadcastStatus::Running)}};
     e.after = after;
     AuditLog::record(*m_db, e);
 }

@@ -53,6 +53,18 @@ quint16 SandboxHost::port() const
     return m_port;
 }
 
+void SandboxHost::setDefaultCallbackUrl(const QUrl &url)
+{
+    SandboxServer *server = m_server;
+    const QString text = url.toString();
+    if (!m_thread.isRunning()) {
+        server->setDefaultCallbackUrl(text);
+        return;
+    }
+    QMetaObject::invokeMethod(server, [server, text] { server->setDefaultCallbackUrl(text); },
+                              Qt::BlockingQueuedConnection);
+}
+
 QUrl SandboxHost::baseUrl() const
 {
     QUrl url;

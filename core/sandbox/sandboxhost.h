@@ -23,6 +23,9 @@ public:
     bool start(quint16 port = 0, QString *error = nullptr);
     quint16 port() const;
     QUrl baseUrl() const; // http://127.0.0.1:<port>
+    // Points the user messages and events of every app without a callback URL of its own at url
+    // (the console's or worker's receiver). Blocks until the sandbox thread has taken it.
+    void setDefaultCallbackUrl(const QUrl &url);
 
 private:
     QThread m_thread;

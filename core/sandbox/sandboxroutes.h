@@ -12,6 +12,8 @@
 #include <functional>
 #include <optional>
 
+class QNetworkAccessManager;
+
 namespace pushdesk {
 
 class SandboxState;
@@ -83,5 +85,9 @@ void addWebhookRoutes(SandboxRouter &router, SandboxState &state);
 void addBarkRoutes(SandboxRouter &router, SandboxState &state);
 // Test and demo control: /sandbox/admin/*, /sandbox/stats.
 void addAdminRoutes(SandboxRouter &router, SandboxState &state);
+// A test or demo as the user: /sandbox/user/message, /sandbox/user/event, and /sandbox/admin/callbacks
+// (where the user's messages are pushed, in WeChat's XML callback format). network lives in the
+// server's thread and posts the callbacks.
+void addUserRoutes(SandboxRouter &router, SandboxState &state, QNetworkAccessManager *network);
 
 } // namespace pushdesk

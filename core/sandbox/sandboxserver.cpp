@@ -6,6 +6,7 @@
 
 #include <QAbstractHttpServer>
 #include <QHttpServerRequest>
+#include <QNetworkAccessManager>
 #include <QPointer>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -34,7 +35,13 @@ protected:
     {
         SandboxReply reply = m_server->dispatch(request);
         const bool close = wantsClose(request);
-        if (reply.delayMsecs <= 0) {
+        if (reply.deferred) {
+            const auto start = std::move(reply.deferred);
+            start([socket = QPointer<QTcpSocket>(socket), close](const SandboxReply &answer) {
+                if (socket)
+                    deliver(socket, answer, close);
+            });
+        } else if (reply.delayMsecs <= 0) {
             deliver(socket, reply, close);
         } else {
             const int delay = reply.delayMsecs;
@@ -88,6 +95,7 @@ SandboxServer::SandboxServer(SandboxOptions options, QObject *parent)
     addNtfyRoutes(*m_router, *m_state);
     addWebhookRoutes(*m_router, *m_state);
     addAdminRoutes(*m_router, *m_state);
+    addUserRoutes(*m_router, *m_state, new QNetworkAccessManager(this)); // moves with the server's thread
 }
 
 SandboxServer::~SandboxServer()
@@ -132,6 +140,11 @@ int SandboxServer::listen(quint16 port, QString *error, const QHostAddress &addr
 quint16 SandboxServer::port() const
 {
     return m_port;
+}
+
+void SandboxServer::setDefaultCallbackUrl(const QString &url)
+{
+    m_state->setDefaultCallbackUrl(url);
 }
 
 QString SandboxServer::defaultSecretFor(const QString &appid)

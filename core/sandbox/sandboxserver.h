@@ -36,6 +36,10 @@ public:
                const QHostAddress &address = QHostAddress::LocalHost);
     quint16 port() const;
 
+    // Where user messages and events go for apps without a callback URL of their own
+    // (/sandbox/admin/callbacks); empty = nowhere.
+    void setDefaultCallbackUrl(const QString &url);
+
     // The documented sandbox convention: "sandbox-secret-" + appid.
     static QString defaultSecretFor(const QString &appid);
 

@@ -260,7 +260,37 @@ QJsonObject SandboxState::statsJson() const
     stats.insert(QLatin1String("calls"), calls);
     stats.insert(QLatin1String("tokens_issued"), m_tokensIssued);
     stats.insert(QLatin1String("faults"), m_faults.counters().toJson());
+    QJsonArray users;
+    for (const SandboxUserAction &a : m_userActions) {
+        users.append(QJsonObject{{QLatin1String("appid"), a.appid},
+                                 {QLatin1String("openid"), a.openid},
+                                 {QLatin1String("kind"), a.kind},
+                                 {QLatin1String("content"), a.content},
+                                 {QLatin1String("at_ms"), a.atMsecs},
+                                 {QLatin1String("callback_status"), a.callbackStatus},
+                                 {QLatin1String("accepted_when_answered"), a.acceptedWhenAnswered}});
+    }
+    stats.insert(QLatin1String("user_actions"), users);
     return stats;
+}
+
+qint64 SandboxState::acceptedWechatMessages(const QString &openid) const
+{
+    qint64 total = 0;
+    for (SandboxMessageKind kind : {SandboxMessageKind::Custom, SandboxMessageKind::Template,
+                                    SandboxMessageKind::Subscribe, SandboxMessageKind::WxopenTemplate})
+        total += m_kindStats[static_cast<size_t>(kind)].accepted.value(openid);
+    return total;
+}
+
+QJsonObject SandboxState::callbacksJson() const
+{
+    QJsonObject apps;
+    for (const auto &[appid, app] : m_apps) {
+        if (!app->callbackUrl.isEmpty())
+            apps.insert(appid, app->callbackUrl);
+    }
+    return QJsonObject{{QLatin1String("default"), m_defaultCallbackUrl}, {QLatin1String("apps"), apps}};
 }
 
 void SandboxState::resetStats()
@@ -270,6 +300,7 @@ void SandboxState::resetStats()
         stats.rejected.clear();
     }
     m_calls.clear();
+    m_userActions.clear();
     m_tokensIssued = 0;
     m_faults.resetCounters();
 }

@@ -69,6 +69,23 @@ struct SandboxApp {
     qint64 quotaUsed = 0;                  // accepted messages on quotaDay
     qint64 quotaDay = 0;
     qint64 messageCalls = 0;               // calls with a valid token, for token_expiry_every
+    // Where WeChat pushes this account's user messages and events (the "server URL" of the official
+    // account's developer settings); empty = the sandbox-wide default callback.
+    QString callbackUrl;
+    QString callbackToken;                 // the account's Token, for the callback's signature
+};
+
+// One thing a user did through /sandbox/user/*, as /sandbox/stats reports it: what, to which app,
+// when, what the app's callback answered, and how many WeChat messages the user had received from
+// the app when the callback answered (what arrives later arrived after the app knew).
+struct SandboxUserAction {
+    QString appid;
+    QString openid;
+    QString kind;    // "text" or the event: "subscribe", "unsubscribe"
+    QString content; // the text of a message
+    qint64 atMsecs = 0;
+    int callbackStatus = 0; // HTTP status of the callback; 0 = no callback URL or no answer
+    qint64 acceptedWhenAnswered = 0;
 };
 
 struct SandboxSecVerdict {
@@ -176,6 +193,20 @@ public:
         return it == m_webhooks.constEnd() ? nullptr : &it.value();
     }
 
+    // User callbacks (sandboxuserroutes.cpp) ------------------------------------------------------
+    // The callback URL of apps that have none of their own. Kept by resetAll(): it is wiring (the
+    // built-in sandbox is pointed at the console's receiver), not test state.
+    void setDefaultCallbackUrl(const QString &url) { m_defaultCallbackUrl = url; }
+    const QString &defaultCallbackUrl() const { return m_defaultCallbackUrl; }
+    QString callbackUrlFor(const SandboxApp &app) const
+    {
+        return app.callbackUrl.isEmpty() ? m_defaultCallbackUrl : app.callbackUrl;
+    }
+    QJsonObject callbacksJson() const;
+    // WeChat messages (custom, template, subscribe, wxopen template) accepted for openid so far.
+    qint64 acceptedWechatMessages(const QString &openid) const;
+    void recordUserAction(const SandboxUserAction &action) { m_userActions.append(action); }
+
     // Faults -----------------------------------------------------------------------------------
     SandboxFaultInjector &faults() { return m_faults; }
 
@@ -218,6 +249,8 @@ private:
     SandboxFaultInjector m_faults;
     std::array<KindStats, static_cast<size_t>(SandboxMessageKind::Count)> m_kindStats;
     QHash<QString, qint64> m_calls;
+    QString m_defaultCallbackUrl;
+    QList<SandboxUserAction> m_userActions;
     qint64 m_tokensIssued = 0;
     quint64 m_nextMsgId = firstMsgId;
     QRandomGenerator m_random;

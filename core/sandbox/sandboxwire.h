@@ -7,9 +7,15 @@
 #include <QLoggingCategory>
 #include <QStringView>
 
+#include <functional>
+
 namespace pushdesk {
 
 Q_DECLARE_LOGGING_CATEGORY(lcSandbox)
+
+struct SandboxReply;
+// Writes a route's answer to its connection later, if the connection is still open.
+using SandboxAnswer = std::function<void(const SandboxReply &)>;
 
 // What a route answers. Routes return values instead of writing to the socket so that one place
 // (SandboxServer::dispatch) can delay, corrupt or drop answers for fault injection.
@@ -19,6 +25,10 @@ struct SandboxReply {
     QByteArray body;
     int delayMsecs = 0;          // answer this much later, from a timer (the thread is not blocked)
     bool dropConnection = false; // close the connection instead of answering
+    // A route that answers only after a request of its own (a user's message posted to the app's
+    // callback URL) sets this instead of a body: the server calls it once with the function that
+    // writes the answer. The thread is not blocked meanwhile.
+    std::function<void(SandboxAnswer)> deferred;
 };
 
 namespace sandboxwire {

@@ -16,15 +16,30 @@ QString keychainProblem(const QKeychain::Job &job)
         .arg(job.errorString());
 }
 
+// Runs a job to its end on a local event loop. The job lives on the heap and is deleted later, not at
+// the end of the caller's scope: QtKeychain may still have calls queued for it after it reported
+// (seen without a reachable Secret Service), and they must find it alive.
 template<typename JobT>
 void runJob(JobT &job)
 {
-    job.setAutoDelete(false);
     QEventLoop loop;
     QObject::connect(&job, &QKeychain::Job::finished, &loop, &QEventLoop::quit);
     job.start();
     loop.exec();
 }
+
+template<typename JobT>
+struct JobHandle {
+    explicit JobHandle(const QString &service)
+        : job(new JobT(service))
+    {
+        job->setAutoDelete(false);
+    }
+    ~JobHandle() { job->deleteLater(); }
+    JobT *operator->() const { return job; }
+    JobT &operator*() const { return *job; }
+    JobT *job;
+};
 } // namespace
 
 KeychainSecretStore::KeychainSecretStore(QString service)
@@ -34,37 +49,37 @@ KeychainSecretStore::KeychainSecretStore(QString service)
 
 Result<std::optional<QString>> KeychainSecretStore::read(const QString &key)
 {
-    QKeychain::ReadPasswordJob job(m_service);
-    job.setInsecureFallback(false);
-    job.setKey(key);
-    runJob(job);
-    if (job.error() == QKeychain::EntryNotFound)
+    JobHandle<QKeychain::ReadPasswordJob> job(m_service);
+    job->setInsecureFallback(false);
+    job->setKey(key);
+    runJob(*job);
+    if (job->error() == QKeychain::EntryNotFound)
         return std::optional<QString>();
-    if (job.error() != QKeychain::NoError)
-        return fail(keychainProblem(job));
-    return std::optional<QString>(job.textData());
+    if (job->error() != QKeychain::NoError)
+        return fail(keychainProblem(*job));
+    return std::optional<QString>(job->textData());
 }
 
 Result<void> KeychainSecretStore::write(const QString &key, const QString &value)
 {
-    QKeychain::WritePasswordJob job(m_service);
-    job.setInsecureFallback(false);
-    job.setKey(key);
-    job.setTextData(value);
-    runJob(job);
-    if (job.error() != QKeychain::NoError)
-        return fail(keychainProblem(job));
+    JobHandle<QKeychain::WritePasswordJob> job(m_service);
+    job->setInsecureFallback(false);
+    job->setKey(key);
+    job->setTextData(value);
+    runJob(*job);
+    if (job->error() != QKeychain::NoError)
+        return fail(keychainProblem(*job));
     return {};
 }
 
 Result<void> KeychainSecretStore::remove(const QString &key)
 {
-    QKeychain::DeletePasswordJob job(m_service);
-    job.setInsecureFallback(false);
-    job.setKey(key);
-    runJob(job);
-    if (job.error() != QKeychain::NoError && job.error() != QKeychain::EntryNotFound)
-        return fail(keychainProblem(job));
+    JobHandle<QKeychain::DeletePasswordJob> job(m_service);
+    job->setInsecureFallback(false);
+    job->setKey(key);
+    runJob(*job);
+    if (job->error() != QKeychain::NoError && job->error() != QKeychain::EntryNotFound)
+        return fail(keychainProblem(*job));
     return {};
 }
 
@@ -89,6 +104,43 @@ Result<void> MemorySecretStore::remove(const QString &key)
     QMutexLocker lock(&m_mutex);
     m_values.remove(key);
     return {};
+}
+
+SessionSecretStore::SessionSecretStore(std::shared_ptr<SecretStore> durable)
+    : m_durable(std::move(durable))
+{
+}
+
+Result<std::optional<QString>> SessionSecretStore::read(const QString &key)
+{
+    if (auto kept = m_session.read(key); kept && *kept)
+        return kept;
+    return m_durable->read(key);
+}
+
+Result<void> SessionSecretStore::write(const QString &key, const QString &value)
+{
+    if (auto r = m_durable->write(key, value); !r)
+        return r;
+    m_session.remove(key); // the keychain has the newer one now
+    return {};
+}
+
+Result<void> SessionSecretStore::remove(const QString &key)
+{
+    m_session.remove(key);
+    return m_durable->remove(key);
+}
+
+void SessionSecretStore::keepForSession(const QString &key, const QString &value)
+{
+    m_session.write(key, value);
+}
+
+bool SessionSecretStore::isSessionOnly(const QString &key)
+{
+    auto kept = m_session.read(key);
+    return kept && kept->has_value();
 }
 
 } // namespace pushdesk

@@ -5,6 +5,7 @@
 
 #include <QHash>
 #include <QMutex>
+#include <memory>
 #include <optional>
 
 namespace pushdesk {
@@ -45,6 +46,27 @@ public:
 private:
     QMutex m_mutex;
     QHash<QString, QString> m_values;
+};
+
+// The store a workspace uses: a durable store (the OS keychain) plus the secrets an operator agreed to
+// keep in memory for this session because the keychain could not take them (issue 6: "keeps a secret
+// only in memory for the session if the operator agrees, and never writes it to disk"). Reads look in
+// the session first; a write that reaches the keychain drops the session copy. Thread-safe: the engine
+// reads from its own thread.
+class SessionSecretStore : public SecretStore {
+public:
+    explicit SessionSecretStore(std::shared_ptr<SecretStore> durable);
+    Result<std::optional<QString>> read(const QString &key) override;
+    Result<void> write(const QString &key, const QString &value) override; // to the durable store only
+    Result<void> remove(const QString &key) override;
+
+    // Keeps value in memory until the store is destroyed; never on disk.
+    void keepForSession(const QString &key, const QString &value);
+    bool isSessionOnly(const QString &key);
+
+private:
+    std::shared_ptr<SecretStore> m_durable;
+    MemorySecretStore m_session;
 };
 
 } // namespace pushdesk

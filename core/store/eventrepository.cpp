@@ -12,7 +12,13 @@ namespace pushdesk {
 namespace {
 
 const char *const kKinds[] = {"optout", "optin", "bind", "unbind", "mute", "unmute", "block", "unblock", "reminder"};
-const char *const kSources[] = {"import", "operator", "sandbox"};
+const char *const kSources[] = {"import", "operator", "sandbox", "user"};
+
+// Operators' and users' events are audited; an import is audited once as a whole (import.run).
+bool audited(EventSource source)
+{
+    return source == EventSource::Operator || source == EventSource::User;
+}
 
 template<typename E, std::size_t N>
 bool valueOf(const QString &s, E *v, const char *const (&names)[N])
@@ -230,16 +236,18 @@ Result<void> EventRepository::apply(const SubscriberEvent &event)
             u.addBindValue(e.subscriberId);
             if (auto r = exec(u); !r)
                 return r;
-            if (e.source != EventSource::Operator)
+            if (!audited(e.source))
                 return {};
             AuditEvent a;
-            a.operatorName = e.operatorName.trimmed();
+            a.operatorName = changedBy(e);
             a.action = audit::SubscriberEdit;
             a.recordType = audit::TypeSubscriber;
             a.recordId = e.subscriberId;
             a.at = e.at;
             a.before = QJsonObject{{QStringLiteral("opted_out"), optedOut}};
-            a.after = QJsonObject{{QStringLiteral("opted_out"), out}, {QStringLiteral("event"), toString(e.kind)}};
+            a.after = QJsonObject{{QStringLiteral("opted_out"), out},
+                                  {QStringLiteral("event"), toString(e.kind)},
+                                  {QStringLiteral("source"), toString(e.source)}};
             if (auto r = AuditLog::record(m_db, a); !r)
                 return std::unexpected(r.error());
             return {};
@@ -264,10 +272,10 @@ Result<void> EventRepository::apply(const SubscriberEvent &event)
         auto id = subscribers.upsertBinding(**next);
         if (!id)
             return std::unexpected(id.error());
-        if (e.source != EventSource::Operator)
+        if (!audited(e.source))
             return {};
         AuditEvent a;
-        a.operatorName = e.operatorName.trimmed();
+        a.operatorName = changedBy(e);
         a.action = audit::BindingEdit;
         a.recordType = audit::TypeBinding;
         a.recordId = *id;
@@ -275,6 +283,7 @@ Result<void> EventRepository::apply(const SubscriberEvent &event)
         a.before = bindingJson(*current);
         a.after = bindingJson(*next);
         a.after.insert(QStringLiteral("event"), toString(e.kind));
+        a.after.insert(QStringLiteral("source"), toString(e.source));
         if (auto r = AuditLog::record(m_db, a); !r)
             return std::unexpected(r.error());
         return {};

@@ -2,7 +2,8 @@
 // What subscribers do, recorded as events and applied at once (seed 000 "用户保护", seed 004
 // "reply 0 to stop, 1 to resume"): opt-out and opt-in replies, binding, unbinding, muting, blocking
 // and reminder changes. Each event is stored and applied to the subscriber or binding in the same
-// transaction; an operator's event also writes an audit event.
+// transaction; an operator's or a user's event also writes an audit event (a user's by
+// "subscriber:user", with the source in its after).
 #include "domain/result.h"
 #include "domain/types.h"
 
@@ -14,10 +15,11 @@ namespace pushdesk {
 class Database;
 
 enum class SubscriberEventKind { OptOut, OptIn, Bind, Unbind, Mute, Unmute, Block, Unblock, Reminder };
-enum class EventSource { Import, Operator, Sandbox };
+// User: the person did it (a WeChat callback or the relay's settings page, core/callback).
+enum class EventSource { Import, Operator, Sandbox, User };
 
 QString toString(SubscriberEventKind v); // optout optin bind unbind mute unmute block unblock reminder
-QString toString(EventSource v);         // import operator sandbox
+QString toString(EventSource v);         // import operator sandbox user
 bool fromString(const QString &s, SubscriberEventKind *v);
 bool fromString(const QString &s, EventSource *v);
 // OptOut and OptIn are global ("reply 0" stops every app); every other kind needs an app.

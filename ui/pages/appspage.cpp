@@ -7,6 +7,7 @@
 
 #include "models/displaytext.h"
 #include "models/listingmodel.h"
+#include "pages/confirmation.h"
 #include "pages/inlinemessage.h"
 #include "pages/listingtable.h"
 #include "pages/penaltyhistory.h"
@@ -112,6 +113,7 @@ void AppsPage::fillForm(const App &app)
     m_ui->dailyQuotaSpin->setValue(app.dailyQuota);
     m_ui->contactEdit->setText(app.contact);
     m_ui->appSecretEdit->clear();
+    m_ui->disabledCheck->setChecked(app.disabled);
     m_ui->statusValueLabel->setText(statusText(app));
 }
 
@@ -144,11 +146,10 @@ bool AppsPage::save()
         InlineMessage::showError(m_ui->messageLabel, problem);
         return false;
     }
-    AppRepository apps(m_ws.db());
     App app;
     if (m_currentId != 0) {
         // Start from the stored row so that fields this form does not show (status, credit) are kept.
-        auto stored = apps.findById(m_currentId);
+        auto stored = AppRepository(m_ws.db()).findById(m_currentId);
         if (!stored || !*stored) {
             InlineMessage::showError(m_ui->messageLabel,
                                      stored ? tr("That app no longer exists.") : tr("Cannot read the app: %1").arg(stored.error().message));
@@ -163,30 +164,32 @@ bool AppsPage::save()
     app.barkServer = m_ui->barkServerEdit->text().trimmed();
     app.dailyQuota = m_ui->dailyQuotaSpin->value();
     app.contact = m_ui->contactEdit->text().trimmed();
+    app.disabled = m_ui->disabledCheck->isChecked();
 
-    if (app.id != 0) {
-        if (auto r = apps.update(app); !r) {
-            InlineMessage::showError(m_ui->messageLabel, tr("Cannot save the app: %1").arg(r.error().message));
-            return false;
-        }
-    } else {
-        auto id = apps.create(app);
-        if (!id) {
-            InlineMessage::showError(m_ui->messageLabel, tr("Cannot add the app: %1").arg(id.error().message));
-            return false;
-        }
-        app.id = *id;
+    // Saved with its audit event (app.create / app.edit / app.disable / app.enable).
+    const bool isNew = app.id == 0;
+    auto id = m_ws.saveApp(app);
+    if (!id) {
+        InlineMessage::showError(m_ui->messageLabel, isNew ? tr("Cannot add the app: %1").arg(id.error().message)
+                                                           : tr("Cannot save the app: %1").arg(id.error().message));
+        return false;
     }
+    app.id = *id;
     m_currentId = app.id;
     m_penalties->setAppId(app.id);
 
     QString problem;
+    QString note;
     const QString secret = m_ui->appSecretEdit->text();
     if (!secret.isEmpty()) {
-        if (auto r = m_ws.secrets().write(SecretStore::appSecretKey(app.id), secret); !r)
-            problem = tr("The app was saved, but its AppSecret was not: %1").arg(r.error().message);
-        else
+        const auto stored = storeSecret(app.id, SecretStore::appSecretKey(app.id), tr("AppSecret"), secret);
+        if (stored == SecretOutcome::Keychain || stored == SecretOutcome::Session)
             m_ui->appSecretEdit->clear();
+        if (stored == SecretOutcome::Session)
+            note = tr("Saved. The AppSecret is kept in memory for this session only: type it again after Pushdesk restarts, "
+                      "or once the keychain works.");
+        else if (stored == SecretOutcome::NotStored)
+            problem = tr("The app was saved, but its AppSecret was not: %1").arg(m_secretProblem);
     }
     if (problem.isEmpty() && app.upstream == QLatin1String(kBuiltInSandbox)) {
         if (auto r = m_ws.ensureSandbox(); !r)
@@ -195,14 +198,40 @@ bool AppsPage::save()
 
     m_model->reload();
     ListingTable::selectId(m_ui->appsTable, app.id);
+    const QString untyped = m_ui->appSecretEdit->text(); // kept for another try when it could not be stored
     fillForm(app);
+    m_ui->appSecretEdit->setText(untyped);
     m_ui->detailsGroup->setTitle(app.name);
-    if (problem.isEmpty())
-        InlineMessage::showInfo(m_ui->messageLabel, tr("Saved."));
-    else
+    if (!problem.isEmpty())
         InlineMessage::showError(m_ui->messageLabel, problem);
+    else
+        InlineMessage::showInfo(m_ui->messageLabel, note.isEmpty() ? tr("Saved.") : note);
     emit appsChanged();
     return problem.isEmpty();
+}
+
+AppsPage::SecretOutcome AppsPage::storeSecret(qint64 appId, const QString &key, const QString &what, const QString &value)
+{
+    m_secretProblem.clear();
+    auto written = m_ws.replaceSecret(appId, key, value);
+    if (written)
+        return SecretOutcome::Keychain;
+    // The keychain cannot take it: say so plainly, and offer this session's memory, never the disk.
+    m_secretProblem = written.error().message;
+    const QString question =
+        tr("The %1 could not be stored in the system keychain:\n\n%2\n\n"
+           "Pushdesk never writes secrets anywhere else. It can keep this %1 in memory until you quit, so that "
+           "broadcasts work in this session; you will have to type it again next time. To keep it for good, unlock or "
+           "start the keychain (for example GNOME Keyring or KWallet) and save again.\n\n"
+           "Keep the %1 in memory for this session only?")
+            .arg(what, written.error().message);
+    if (!Confirmation::ask(this, tr("Keychain not available"), question))
+        return SecretOutcome::NotStored;
+    if (auto kept = m_ws.keepSecretForSession(appId, key, value); !kept) {
+        m_secretProblem = kept.error().message;
+        return SecretOutcome::NotStored;
+    }
+    return SecretOutcome::Session;
 }
 
 void AppsPage::updateEmptyState()

@@ -37,6 +37,10 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    enum class SecretOutcome { Keychain, Session, NotStored };
+    // Stores a secret the operator typed through the workspace (audited). When the keychain cannot take
+    // it, tells the operator plainly and, if they agree, keeps it in memory for this session only.
+    SecretOutcome storeSecret(qint64 appId, const QString &key, const QString &what, const QString &value);
     void fillForm(const App &app);
     QString statusText(const App &app) const;
     void updateEmptyState();
@@ -47,6 +51,7 @@ private:
     ListingModel *m_model = nullptr;
     PenaltyHistory *m_penalties = nullptr;
     qint64 m_currentId = 0;
+    QString m_secretProblem; // why the last storeSecret() did not keep the secret
 };
 
 } // namespace pushdesk

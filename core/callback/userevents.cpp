@@ -1,0 +1,263 @@
+#include "callback/userevents.h"
+
+#include "store/database.h"
+#include "store/eventrepository.h"
+#include "store/subscriberrepository.h"
+
+#include <QHash>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlQuery>
+#include <QXmlStreamReader>
+
+namespace pushdesk {
+
+namespace {
+
+// An error while handling one request: its HTTP status and its message.
+struct Refusal {
+    int status = 400;
+    QString message;
+};
+
+CallbackAnswer plain(int status, const QString &text)
+{
+    CallbackAnswer a;
+    a.status = status;
+    a.body = text.toUtf8();
+    return a;
+}
+
+CallbackAnswer jsonAnswer(int status, const QJsonObject &object)
+{
+    CallbackAnswer a;
+    a.status = status;
+    a.contentType = QByteArrayLiteral("application/json");
+    a.body = QJsonDocument(object).toJson(QJsonDocument::Compact);
+    return a;
+}
+
+QByteArray cdata(const QString &text)
+{
+    QByteArray bytes = text.toUtf8();
+    bytes.replace("]]>", "]]]]><![CDATA[>");
+    return "<![CDATA[" + bytes + "]]>";
+}
+
+// WeChat's passive reply: a text message back to the person who wrote.
+CallbackAnswer textReply(const WechatCallback &to, const QString &text)
+{
+    CallbackAnswer a;
+    a.contentType = QByteArrayLiteral("text/xml; charset=utf-8");
+    a.body = "<xml><ToUserName>" + cdata(to.fromUser) + "</ToUserName><FromUserName>" + cdata(to.toUser)
+             + "</FromUserName><CreateTime>" + QByteArray::number(QDateTime::currentSecsSinceEpoch())
+             + "</CreateTime><MsgType>" + cdata(QStringLiteral("text")) + "</MsgType><Content>" + cdata(text)
+             + "</Content></xml>";
+    return a;
+}
+
+} // namespace
+
+Result<WechatCallback> UserEvents::parse(const QByteArray &xml)
+{
+    if (xml.trimmed().isEmpty())
+        return fail(tr("The callback is empty; WeChat posts an XML message such as <xml><ToUserName>…</xml>."));
+    QXmlStreamReader reader(xml);
+    if (!reader.readNextStartElement() || reader.name() != QLatin1String("xml"))
+        return fail(tr("The callback is not a WeChat XML message: it must start with <xml>."));
+    QHash<QString, QString> fields;
+    while (reader.readNextStartElement()) {
+        const QString name = reader.name().toString();
+        const QString text = reader.readElementText(QXmlStreamReader::IncludeChildElements);
+        if (reader.hasError())
+            break;
+        fields.insert(name, text);
+    }
+    if (!reader.hasError()) {
+        // Nothing may follow the root element but whitespace.
+        while (!reader.atEnd() && !reader.hasError()) {
+            reader.readNext();
+            if (reader.isStartElement() || (reader.isCharacters() && !reader.isWhitespace()))
+                reader.raiseError(QStringLiteral("content after </xml>"));
+        }
+    }
+    if (reader.hasError())
+        return fail(tr("The callback is malformed XML at line %1, column %2: %3.")
+                        .arg(reader.lineNumber())
+                        .arg(reader.columnNumber())
+                        .arg(reader.errorString()));
+    WechatCallback cb;
+    cb.toUser = fields.value(QStringLiteral("ToUserName")).trimmed();
+    cb.fromUser = fields.value(QStringLiteral("FromUserName")).trimmed();
+    cb.msgType = fields.value(QStringLiteral("MsgType")).trimmed();
+    cb.content = fields.value(QStringLiteral("Content"));
+    cb.event = fields.value(QStringLiteral("Event")).trimmed();
+    QStringList missing;
+    for (const char *required : {"ToUserName", "FromUserName", "CreateTime", "MsgType"}) {
+        if (fields.value(QLatin1String(required)).trimmed().isEmpty())
+            missing.append(QLatin1String(required));
+    }
+    if (cb.msgType == QLatin1String("text") && !fields.contains(QStringLiteral("Content")))
+        missing.append(QStringLiteral("Content"));
+    if (cb.msgType == QLatin1String("event") && cb.event.isEmpty())
+        missing.append(QStringLiteral("Event"));
+    if (!missing.isEmpty())
+        return fail(tr("The callback lacks %1.").arg(missing.join(QStringLiteral(", "))));
+    bool ok = false;
+    const qint64 created = fields.value(QStringLiteral("CreateTime")).trimmed().toLongLong(&ok);
+    if (!ok || created <= 0)
+        return fail(tr("CreateTime must be a Unix time in seconds, not \"%1\".").arg(fields.value(QStringLiteral("CreateTime"))));
+    cb.created = QDateTime::fromSecsSinceEpoch(created);
+    return cb;
+}
+
+CallbackAnswer UserEvents::handleWechat(const QByteArray &body, const QString &appidHint)
+{
+    auto parsed = parse(body);
+    if (!parsed)
+        return plain(400, parsed.error().message);
+    const WechatCallback &cb = *parsed;
+    const QString appid = appidHint.isEmpty() ? cb.toUser : appidHint;
+
+    // What the message means for the relay.
+    std::optional<SubscriberEventKind> kind;
+    if (cb.msgType == QLatin1String("text")) {
+        const QString reply = cb.content.trimmed();
+        if (reply == QLatin1String("0"))
+            kind = SubscriberEventKind::OptOut;
+        else if (reply == QLatin1String("1"))
+            kind = SubscriberEventKind::OptIn;
+    } else if (cb.msgType == QLatin1String("event")) {
+        if (cb.event == QLatin1String("subscribe"))
+            kind = SubscriberEventKind::Bind;
+        else if (cb.event == QLatin1String("unsubscribe"))
+            kind = SubscriberEventKind::Unbind;
+    }
+
+    Refusal refusal;
+    qint64 subscriberId = 0;
+    auto done = m_db.transaction([&]() -> Result<void> {
+        QSqlQuery q(m_db.db());
+        q.prepare(QStringLiteral("SELECT id FROM apps WHERE appid = ?"));
+        q.addBindValue(appid);
+        if (auto r = exec(q); !r) {
+            refusal = {500, r.error().message};
+            return r;
+        }
+        if (!q.next()) {
+            refusal = {404, tr("No app has the appid \"%1\"; add it on the Apps page or check the callback URL.").arg(appid)};
+            return fail(refusal.message);
+        }
+        const qint64 appId = q.value(0).toLongLong();
+        q.finish();
+
+        SubscriberRepository subscribers(m_db);
+        auto found = subscribers.findByMpOpenid(cb.fromUser);
+        if (!found) {
+            refusal = {500, found.error().message};
+            return std::unexpected(found.error());
+        }
+        if (*found) {
+            subscriberId = (*found)->id;
+        } else if (kind == SubscriberEventKind::Bind) {
+            Subscriber s; // a new follower
+            s.mpOpenid = cb.fromUser;
+            s.lastInteraction = cb.created;
+            auto id = subscribers.create(s);
+            if (!id) {
+                refusal = {500, id.error().message};
+                return std::unexpected(id.error());
+            }
+            subscriberId = *id;
+        } else {
+            refusal = {404, tr("No subscriber has the openid \"%1\".").arg(cb.fromUser)};
+            return fail(refusal.message);
+        }
+
+        if (!kind) {
+            // Any other message or event is an interaction: it opens the customer-service window.
+            QSqlQuery u(m_db.db());
+            u.prepare(QStringLiteral("UPDATE subscribers SET last_interaction_at = ? WHERE id = ? AND last_interaction_at < ?"));
+            u.addBindValue(toMsecs(cb.created));
+            u.addBindValue(subscriberId);
+            u.addBindValue(toMsecs(cb.created));
+            if (auto r = exec(u); !r) {
+                refusal = {500, r.error().message};
+                return r;
+            }
+            return {};
+        }
+        SubscriberEvent e;
+        e.subscriberId = subscriberId;
+        e.appId = appId;
+        e.kind = *kind;
+        e.source = EventSource::User;
+        e.at = cb.created;
+        if (auto r = EventRepository(m_db).apply(e); !r) {
+            refusal = {409, r.error().message};
+            return r;
+        }
+        return {};
+    });
+    if (!done)
+        return plain(refusal.status, refusal.message.isEmpty() ? done.error().message : refusal.message);
+    m_lastSubscriberId = subscriberId;
+    m_lastKind = kind ? toString(*kind) : QStringLiteral("interaction");
+    if (kind == SubscriberEventKind::OptOut)
+        return textReply(cb, tr("You will receive no more messages. Reply 1 to resume."));
+    if (kind == SubscriberEventKind::OptIn)
+        return textReply(cb, tr("You will receive messages again. Reply 0 to stop."));
+    return CallbackAnswer{};
+}
+
+CallbackAnswer UserEvents::handleRelaySettings(const QByteArray &body)
+{
+    const auto refuse = [](int status, const QString &message) {
+        return jsonAnswer(status, QJsonObject{{QStringLiteral("ok"), false}, {QStringLiteral("error"), message}});
+    };
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject())
+        return refuse(400, tr("The body must be a JSON object such as {\"appid\":…,\"openid\":…,\"event\":\"mute\"}."));
+    const QJsonObject o = document.object();
+    const QString appid = o.value(QStringLiteral("appid")).toString();
+    const QString openid = o.value(QStringLiteral("openid")).toString();
+    const QString event = o.value(QStringLiteral("event")).toString();
+    const QString value = o.value(QStringLiteral("value")).toString();
+    if (appid.isEmpty() || openid.isEmpty())
+        return refuse(400, tr("appid and openid are required."));
+    SubscriberEventKind kind;
+    if (!fromString(event, &kind)
+        || (kind != SubscriberEventKind::Mute && kind != SubscriberEventKind::Unmute && kind != SubscriberEventKind::Reminder))
+        return refuse(400, tr("event must be mute, unmute or reminder; opt-out, unbinding and binding come from WeChat."));
+    if (const QString problem = EventRepository::valueProblem(kind, value); !problem.isEmpty())
+        return refuse(400, problem);
+
+    QSqlQuery q(m_db.db());
+    q.prepare(QStringLiteral("SELECT id FROM apps WHERE appid = ?"));
+    q.addBindValue(appid);
+    if (auto r = exec(q); !r)
+        return refuse(500, r.error().message);
+    if (!q.next())
+        return refuse(404, tr("No app has the appid \"%1\".").arg(appid));
+    const qint64 appId = q.value(0).toLongLong();
+    q.finish();
+    auto found = SubscriberRepository(m_db).findByMpOpenid(openid);
+    if (!found)
+        return refuse(500, found.error().message);
+    if (!*found)
+        return refuse(404, tr("No subscriber has the openid \"%1\".").arg(openid));
+    SubscriberEvent e;
+    e.subscriberId = (*found)->id;
+    e.appId = appId;
+    e.kind = kind;
+    e.value = value;
+    e.source = EventSource::User;
+    if (auto r = EventRepository(m_db).apply(e); !r)
+        return refuse(409, r.error().message);
+    m_lastSubscriberId = e.subscriberId;
+    m_lastKind = toString(kind);
+    return jsonAnswer(200, QJsonObject{{QStringLiteral("ok"), true}});
+}
+
+} // namespace pushdesk
