@@ -127,8 +127,8 @@ ListingSpec Listing::deliveries()
 }
 
 namespace {
-constexpr qint64 kManyMatches = 5000; // a search matching more is answered by walking the order (fetch()):
-// at a million rows 4,000 matches sorted took 18 ms, 20,000 over 500 ms, walking for 4,000 some 70 ms
+constexpr qint64 kManyMatches = 2000; // a search matching more is answered by walking the order (fetch());
+// 5,000 was tried (bench/scale.sh): nickname searches of 3,000–5,000 matches then took 300–1,000 ms, not 100–200
 
 struct Where {
     QString sql;
