@@ -173,7 +173,8 @@ private slots:
             const auto reply = userMessage(stopper, QStringLiteral("0"));
             QCOMPARE(reply.status, 200);
             const QJsonObject callback = reply.json.value(QStringLiteral("callback")).toObject();
-            QCOMPARE(callback.value(QStringLiteral("status")).toInt(), 200);
+            QVERIFY2(callback.value(QStringLiteral("status")).toInt() == 200,
+                     qPrintable(callback.value(QStringLiteral("body")).toString()));
             // WeChat shows the account's passive reply to the person.
             QVERIFY(callback.value(QStringLiteral("body")).toString().contains(QStringLiteral("<MsgType><![CDATA[text]]></MsgType>")));
             QVERIFY(callback.value(QStringLiteral("body")).toString().contains(QStringLiteral("Reply 1 to resume")));
@@ -337,6 +338,28 @@ private slots:
                                    "<MsgType>event</MsgType></xml>").has_value()); // an event without Event
         QVERIFY(!UserEvents::parse("<xml></xml><xml></xml>").has_value());
         QVERIFY(!UserEvents::parse("").has_value());
+    }
+
+    void workerHostsTheReceiver()
+    {
+        const quint16 port = freePort();
+        QProcess worker;
+        worker.start(pushdeskBinary(), {QStringLiteral("worker"), QStringLiteral("--db"), m_dir.filePath(QStringLiteral("users.db")),
+                                        QStringLiteral("--callback-port"), QString::number(port)});
+        QVERIFY(worker.waitForStarted(30000));
+        QString said;
+        QTRY_VERIFY_WITH_TIMEOUT((said += QString::fromUtf8(worker.readAllStandardError())).contains(QStringLiteral("receiving user messages")), 30000);
+        QVERIFY2(said.contains(QStringLiteral(":%1/wechat/callback").arg(port)), qPrintable(said));
+        const QString openid = m_openids.at(1);
+        const QByteArray xml = "<xml><ToUserName><![CDATA[wxusers]]></ToUserName><FromUserName><![CDATA[" + openid.toUtf8()
+                               + "]]></FromUserName><CreateTime>" + QByteArray::number(QDateTime::currentSecsSinceEpoch())
+                               + "</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[0]]></Content></xml>";
+        const auto answer = httpPostRaw(QUrl(QStringLiteral("http://127.0.0.1:%1/wechat/callback").arg(port)), xml, "text/xml");
+        QCOMPARE(answer.status, 200);
+        QCOMPARE(scalar(QStringLiteral("SELECT opted_out FROM subscribers WHERE id = %1").arg(m_ids.at(1))), 1);
+        worker.terminate();
+        QVERIFY(worker.waitForFinished(30000));
+        QCOMPARE(worker.exitCode(), 0);
     }
 
     void builtInSandboxIsWiredToTheReceiver()

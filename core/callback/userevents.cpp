@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlQuery>
+#include <QThread>
 #include <QXmlStreamReader>
 
 namespace pushdesk {
@@ -54,6 +55,26 @@ CallbackAnswer textReply(const WechatCallback &to, const QString &text)
              + "</CreateTime><MsgType>" + cdata(QStringLiteral("text")) + "</MsgType><Content>" + cdata(text)
              + "</Content></xml>";
     return a;
+}
+
+// SQLite in WAL mode: a transaction that has read cannot take the write lock once another connection
+// (the engine, writing results all the time) has committed since; it fails at once with "database is
+// locked" instead of waiting. Such a transaction rolled back whole, so it is simply tried again.
+bool isBusy(const QString &message)
+{
+    return message.contains(QLatin1String("locked"), Qt::CaseInsensitive)
+        || message.contains(QLatin1String("busy"), Qt::CaseInsensitive);
+}
+
+template<typename F>
+auto retryWhileBusy(F attempt)
+{
+    for (int i = 1;; ++i) {
+        auto r = attempt();
+        if (r || i >= 50 || !isBusy(r.error().message))
+            return r;
+        QThread::msleep(qMin(2 * i, 20)); // back off a little; the engine's transactions are short
+    }
 }
 
 } // namespace
@@ -136,7 +157,7 @@ CallbackAnswer UserEvents::handleWechat(const QByteArray &body, const QString &a
 
     Refusal refusal;
     qint64 subscriberId = 0;
-    auto done = m_db.transaction([&]() -> Result<void> {
+    auto done = retryWhileBusy([&] { refusal = {}; subscriberId = 0; return m_db.transaction([&]() -> Result<void> {
         QSqlQuery q(m_db.db());
         q.prepare(QStringLiteral("SELECT id FROM apps WHERE appid = ?"));
         q.addBindValue(appid);
@@ -194,13 +215,14 @@ CallbackAnswer UserEvents::handleWechat(const QByteArray &body, const QString &a
         e.source = EventSource::User;
         e.at = cb.created;
         if (auto r = EventRepository(m_db).apply(e); !r) {
-            refusal = {409, r.error().message};
+            refusal = {isBusy(r.error().message) ? 503 : 409, r.error().message};
             return r;
         }
         return {};
-    });
+    }); });
     if (!done)
-        return plain(refusal.status, refusal.message.isEmpty() ? done.error().message : refusal.message);
+        return plain(refusal.message.isEmpty() ? 503 : refusal.status,
+                     refusal.message.isEmpty() ? done.error().message : refusal.message);
     m_lastSubscriberId = subscriberId;
     m_lastKind = kind ? toString(*kind) : QStringLiteral("interaction");
     if (kind == SubscriberEventKind::OptOut)
@@ -253,8 +275,8 @@ CallbackAnswer UserEvents::handleRelaySettings(const QByteArray &body)
     e.kind = kind;
     e.value = value;
     e.source = EventSource::User;
-    if (auto r = EventRepository(m_db).apply(e); !r)
-        return refuse(409, r.error().message);
+    if (auto r = retryWhileBusy([&] { return EventRepository(m_db).apply(e); }); !r)
+        return refuse(isBusy(r.error().message) ? 503 : 409, r.error().message);
     m_lastSubscriberId = e.subscriberId;
     m_lastKind = toString(kind);
     return jsonAnswer(200, QJsonObject{{QStringLiteral("ok"), true}});
