@@ -4,6 +4,7 @@
 #include "engine/broadcastengine.h"
 #include "mainwindow.h"
 #include "models/listingmodel.h"
+#include "pages/confirmation.h"
 #include "pages/appspage.h"
 #include "pages/broadcastprogresspanel.h"
 #include "pages/composerpage.h"
@@ -528,8 +529,13 @@ void tst_UiConsole::appsPageReportsKeychainFailure()
 
     m_secrets->failWrites = true;
     secret->setText(QStringLiteral("new-secret"));
+    // The page offers to keep the secret in memory for the session; the operator declines here (the
+    // accepted offer is tst_ui_nokeyring's), so the failure is what stays on screen.
+    const int asked = Confirmation::askedCount();
+    Confirmation::setNextAnswer(QMessageBox::No);
     QTest::mouseClick(save, Qt::LeftButton);
     m_secrets->failWrites = false;
+    QCOMPARE(Confirmation::askedCount(), asked + 1);
     QVERIFY2(message->text().contains(QLatin1String("The keychain is locked.")), qPrintable(message->text()));
     QVERIFY(message->isVisible());
     auto stored = m_secrets->read(SecretStore::appSecretKey(appId));
