@@ -106,6 +106,15 @@ private slots:
         auto stored = m_secrets->read(key);
         QVERIFY(stored && *stored);
         QCOMPARE(**stored, QStringLiteral("t0p-s3cret"));
+        // On record as a settings edit: the database chosen, the password noted as replaced, never written.
+        const QString db = testsupport::databasePath(m_dir);
+        QCOMPARE(testsupport::sqlCount(db, QStringLiteral("SELECT COUNT(*) FROM audit_events WHERE action = 'settings.edit' "
+                                                          "AND after_json LIKE '%postgresql://ops@127.0.0.1:%1/relay%' "
+                                                          "AND after_json LIKE '%keychain_entry_replaced\":\"database/ops@%'").arg(port->value())),
+                 qint64(1));
+        QCOMPARE(testsupport::sqlCount(db, QStringLiteral("SELECT COUNT(*) FROM audit_events WHERE before_json LIKE '%t0p-s3cret%' "
+                                                          "OR after_json LIKE '%t0p-s3cret%'")),
+                 qint64(0));
         {
             ConsoleSettings reread(settings.fileName());
             const DatabaseConfig chosen = reread.database();

@@ -296,8 +296,17 @@ bool SettingsPage::saveDatabase()
         auto stored = m_ws.secrets().read(config->secretKey());
         passwordKnown = stored && *stored;
     }
+    const QString before = m_settings.hasDatabase() ? m_settings.database().describe() : QString();
     m_settings.setDatabase(*config);
     m_settings.sync();
+    // On record like every settings edit; a new password is noted as replaced, never written.
+    QJsonObject was{{QStringLiteral("database"), before}}, now{{QStringLiteral("database"), config->describe()}};
+    if (config->isPostgres() && !typed.isEmpty()) {
+        // Which keychain entry was replaced (the audit log masks any key that names a password).
+        was.insert(QStringLiteral("keychain_entry_replaced"), QString());
+        now.insert(QStringLiteral("keychain_entry_replaced"), config->secretKey());
+    }
+    recordSettingsChange(m_ws, was, now);
     m_ui->pgPasswordEdit->clear();
     updatePasswordPlaceholder();
     if (!passwordKnown)
