@@ -14,6 +14,7 @@
 #include "store/broadcastrepository.h"
 #include "store/listing.h"
 #include "store/subscriberrepository.h"
+#include "processes.h"
 #include "testsupport.h"
 #include "workspace.h"
 
@@ -103,6 +104,7 @@ private slots:
     void failuresAreListedAndRetried();
     void appsPageSavesAndKeepsSecretInKeychain();
     void appsPageReportsKeychainFailure();
+    void appsPageSetsUpEmail();
     void subscribersSearchAndBindings();
     void templatesPageEditsPayloadAndPlaceholders();
     void emptyDatabaseShowsFriendlyStates(); // last: it replaces the workspace
@@ -541,6 +543,48 @@ void tst_UiConsole::appsPageReportsKeychainFailure()
     auto stored = m_secrets->read(SecretStore::appSecretKey(appId));
     QVERIFY(stored);
     QVERIFY(!*stored || **stored != QLatin1String("new-secret"));
+}
+
+void tst_UiConsole::appsPageSetsUpEmail()
+{
+    MainWindow w(*m_ws);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    w.showPage(MainWindow::Page::Apps);
+    auto *page = child<QWidget>(&w, "appsPage");
+    auto *url = child<QLineEdit>(page, "smtpUrlEdit");
+    auto *user = child<QLineEdit>(page, "smtpUserEdit");
+    auto *password = child<QLineEdit>(page, "smtpPasswordEdit");
+    auto *from = child<QLineEdit>(page, "smtpFromEdit");
+    auto *ntfy = child<QLineEdit>(page, "ntfyServerEdit");
+    auto *save = child<QPushButton>(page, "saveButton");
+    QVERIFY(url && user && password && from && ntfy && save);
+    QCOMPARE(password->echoMode(), QLineEdit::Password);
+    const qint64 appId = w.appsPage()->currentAppId();
+    QVERIFY(appId != 0);
+
+    url->setText(QStringLiteral("smtp://127.0.0.1:2525"));
+    user->setText(QStringLiteral("relay"));
+    password->setText(QStringLiteral("smtp-pa55-word"));
+    from->setText(QStringLiteral("noreply@parcel.example"));
+    ntfy->setText(QStringLiteral("https://ntfy.example"));
+    QTest::mouseClick(save, Qt::LeftButton);
+
+    // The server settings are stored with the app; the password goes to the keychain only, and is not shown back.
+    auto app = AppRepository(m_ws->db()).findById(appId);
+    QVERIFY(app && *app);
+    QCOMPARE((*app)->smtpUrl, QStringLiteral("smtp://127.0.0.1:2525"));
+    QCOMPARE((*app)->smtpUser, QStringLiteral("relay"));
+    QCOMPARE((*app)->smtpFrom, QStringLiteral("noreply@parcel.example"));
+    QCOMPARE((*app)->ntfyServer, QStringLiteral("https://ntfy.example"));
+    auto stored = m_secrets->read(SecretStore::smtpPasswordKey(appId));
+    QVERIFY(stored && *stored);
+    QCOMPARE(**stored, QStringLiteral("smtp-pa55-word"));
+    QVERIFY(password->text().isEmpty());
+    QCOMPARE(url->text(), QStringLiteral("smtp://127.0.0.1:2525"));
+    QCOMPARE(testsupport::sqlCount(testsupport::databasePath(m_dir),
+                                   QStringLiteral("SELECT COUNT(*) FROM apps WHERE smtp_url LIKE '%pa55%' OR smtp_user LIKE '%pa55%'")),
+             qint64(0));
 }
 
 void tst_UiConsole::subscribersSearchAndBindings()

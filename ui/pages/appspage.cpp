@@ -112,6 +112,11 @@ void AppsPage::fillForm(const App &app)
     m_ui->barkServerEdit->setText(app.barkServer);
     m_ui->dailyQuotaSpin->setValue(app.dailyQuota);
     m_ui->contactEdit->setText(app.contact);
+    m_ui->smtpUrlEdit->setText(app.smtpUrl);
+    m_ui->smtpUserEdit->setText(app.smtpUser);
+    m_ui->smtpFromEdit->setText(app.smtpFrom);
+    m_ui->smtpPasswordEdit->clear();
+    m_ui->ntfyServerEdit->setText(app.ntfyServer);
     m_ui->appSecretEdit->clear();
     m_ui->disabledCheck->setChecked(app.disabled);
     m_ui->statusValueLabel->setText(statusText(app));
@@ -164,6 +169,10 @@ bool AppsPage::save()
     app.barkServer = m_ui->barkServerEdit->text().trimmed();
     app.dailyQuota = m_ui->dailyQuotaSpin->value();
     app.contact = m_ui->contactEdit->text().trimmed();
+    app.smtpUrl = m_ui->smtpUrlEdit->text().trimmed();
+    app.smtpUser = m_ui->smtpUserEdit->text().trimmed();
+    app.smtpFrom = m_ui->smtpFromEdit->text().trimmed();
+    app.ntfyServer = m_ui->ntfyServerEdit->text().trimmed();
     app.disabled = m_ui->disabledCheck->isChecked();
 
     // Saved with its audit event (app.create / app.edit / app.disable / app.enable).
@@ -191,6 +200,17 @@ bool AppsPage::save()
         else if (stored == SecretOutcome::NotStored)
             problem = tr("The app was saved, but its AppSecret was not: %1").arg(m_secretProblem);
     }
+    const QString smtpPassword = m_ui->smtpPasswordEdit->text();
+    if (problem.isEmpty() && !smtpPassword.isEmpty()) {
+        const auto stored = storeSecret(app.id, SecretStore::smtpPasswordKey(app.id), tr("SMTP password"), smtpPassword);
+        if (stored == SecretOutcome::Keychain || stored == SecretOutcome::Session)
+            m_ui->smtpPasswordEdit->clear();
+        if (stored == SecretOutcome::Session)
+            note = tr("Saved. The SMTP password is kept in memory for this session only: type it again after Pushdesk "
+                      "restarts, or once the keychain works.");
+        else if (stored == SecretOutcome::NotStored)
+            problem = tr("The app was saved, but its SMTP password was not: %1").arg(m_secretProblem);
+    }
     if (problem.isEmpty() && app.upstream == QLatin1String(kBuiltInSandbox)) {
         if (auto r = m_ws.ensureSandbox(); !r)
             problem = tr("The app was saved, but the built-in sandbox did not start: %1").arg(r.error().message);
@@ -199,8 +219,10 @@ bool AppsPage::save()
     m_model->reload();
     ListingTable::selectId(m_ui->appsTable, app.id);
     const QString untyped = m_ui->appSecretEdit->text(); // kept for another try when it could not be stored
+    const QString untypedSmtp = m_ui->smtpPasswordEdit->text();
     fillForm(app);
     m_ui->appSecretEdit->setText(untyped);
+    m_ui->smtpPasswordEdit->setText(untypedSmtp);
     m_ui->detailsGroup->setTitle(app.name);
     if (!problem.isEmpty())
         InlineMessage::showError(m_ui->messageLabel, problem);
