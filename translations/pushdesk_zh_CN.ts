@@ -87,6 +87,42 @@
         <source>&amp;Disabled (sends nothing until enabled again)</source>
         <translation>已停用(&amp;D)（重新启用前不发送任何消息）</translation>
     </message>
+    <message>
+        <source>E-mail and ntfy</source>
+        <translation>邮件和 ntfy</translation>
+    </message>
+    <message>
+        <source>SMTP ser&amp;ver:</source>
+        <translation>SMTP 服务器(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>smtp://host:587 (STARTTLS) or smtps://host:465</source>
+        <translation>smtp://host:587（STARTTLS）或 smtps://host:465</translation>
+    </message>
+    <message>
+        <source>SMTP &amp;user:</source>
+        <translation>SMTP 用户(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>empty: no login</source>
+        <translation>留空：不登录</translation>
+    </message>
+    <message>
+        <source>SMTP pass&amp;word:</source>
+        <translation>SMTP 密码(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;From address:</source>
+        <translation>发件人地址(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>noreply@example.com</source>
+        <translation>noreply@example.com</translation>
+    </message>
+    <message>
+        <source>&amp;ntfy server:</source>
+        <translation>&amp;ntfy 服务器：</translation>
+    </message>
 </context>
 <context>
     <name>AuditLog</name>
@@ -2909,6 +2945,18 @@ Pushdesk 绝不会把密钥写到其他任何地方。它可以在您退出之�
         <source>Keychain not available</source>
         <translation>钥匙串不可用</translation>
     </message>
+    <message>
+        <source>SMTP password</source>
+        <translation>SMTP 密码</translation>
+    </message>
+    <message>
+        <source>Saved. The SMTP password is kept in memory for this session only: type it again after Pushdesk restarts, or once the keychain works.</source>
+        <translation>已保存。SMTP 密码仅在本次会话中保存在内存里：Pushdesk 重启后或钥匙串可用后，请重新输入。</translation>
+    </message>
+    <message>
+        <source>The app was saved, but its SMTP password was not: %1</source>
+        <translation>应用已保存，但其 SMTP 密码未能保存：%1</translation>
+    </message>
 </context>
 <context>
     <name>pushdesk::AuditPage</name>
@@ -4420,6 +4468,13 @@ Pushdesk 绝不会把密钥写到其他任何地方。它可以在您退出之�
     </message>
 </context>
 <context>
+    <name>pushdesk::SmtpSender</name>
+    <message>
+        <source>cannot initialise libcurl</source>
+        <translation>无法初始化 libcurl</translation>
+    </message>
+</context>
+<context>
     <name>pushdesk::SubscribersPage</name>
     <message>
         <source>No subscribers yet — run “pushdesk demo” or import a CSV with “pushdesk import”.</source>
@@ -5037,74 +5092,6 @@ time3={{when}}</translation>
         <translation>%1 需要 --broadcast ID</translation>
     </message>
     <message>
-        <source>Usage: pushdesk [MODE] [options]
-
-Pushdesk runs a push relay: authorized apps push messages to the people who bound them.
-
-Modes:
-  (none)     Open the console.              pushdesk [--db PATH] [--lang zh_CN]
-  demo       Create a demo database wired to the sandbox.
-             pushdesk demo --db PATH [--subscribers N] [--upstream URL]
-  send       Run one broadcast without a window; ends with one JSON line of counts.
-             pushdesk send --db PATH --app NAME --template NAME [--var key=value]...
-             [--dry-run] [--concurrency N] [--at TIME]
-  worker     Run scheduled and queued broadcasts without a window until stopped.
-             pushdesk worker --db PATH [--until-idle] [--concurrency N]
-  pause, resume, cancel
-             Act on a broadcast, whichever console or worker runs it.
-             pushdesk pause --db PATH --broadcast ID
-  retry      Re-drive the failed (or, with --uncertain, the uncertain) deliveries of a broadcast.
-             pushdesk retry --db PATH --broadcast ID [--uncertain]
-  import     Import subscribers, bindings, events (opt-out/in, unbind, mute, reminder) or send
-             credits from CSV, in one transaction; a bad file changes nothing.
-             pushdesk import --db PATH (--subscribers|--bindings|--events|--credits) FILE.csv
-             [--app NAME] [--dry-run]   (columns: pushdesk import --help)
-  sandbox    Run the upstream emulator (WeChat, mini-program, Bark, ntfy, webhook) alone.
-             pushdesk sandbox --port N [fault options]
-
-The database (--db) is an SQLite file (default: %1) or a PostgreSQL URL
-postgresql://user@host:port/dbname, shared by several consoles and workers. Its password is
-never in the URL: it comes from the keychain (console Settings, entry database/user@host:port/dbname),
-or, for servers and cron, from PGPASSWORD or ~/.pgpass.
-
-Run pushdesk MODE --help for the options of a mode.
-Exit codes: 0 done, 1 failed while running, 2 bad argument.
-</source>
-        <translation>用法：pushdesk [模式] [选项]
-
-Pushdesk 运行一个推送中继：经授权的应用向绑定了它们的人推送消息。
-
-模式：
-  （无）     打开控制台。                  pushdesk [--db PATH] [--lang zh_CN]
-  demo       创建一个连接到沙箱的演示数据库。
-             pushdesk demo --db PATH [--subscribers N] [--upstream URL]
-  send       无窗口地运行一次群发；最后输出一行 JSON 计数。
-             pushdesk send --db PATH --app NAME --template NAME [--var key=value]...
-             [--dry-run] [--concurrency N] [--at TIME]
-  worker     无窗口地运行已定时和排队的群发，直到被停止。
-             pushdesk worker --db PATH [--until-idle] [--concurrency N]
-  pause, resume, cancel
-             操作一条群发（暂停、继续、取消），无论由哪个控制台或 worker 运行。
-             pushdesk pause --db PATH --broadcast ID
-  retry      重新发送一条群发中失败的（加 --uncertain 时为不确定的）投递。
-             pushdesk retry --db PATH --broadcast ID [--uncertain]
-  import     在一个事务中从 CSV 导入订阅者、绑定、事件（退订/重新订阅、解绑、免打扰、提醒）
-             或发送凭证；文件有误时不做任何更改。
-             pushdesk import --db PATH (--subscribers|--bindings|--events|--credits) FILE.csv
-             [--app NAME] [--dry-run]   （列说明：pushdesk import --help）
-  sandbox    单独运行上游模拟器（微信、小程序、Bark、ntfy、webhook）。
-             pushdesk sandbox --port N [故障选项]
-
-数据库（--db）是一个 SQLite 文件（默认：%1）或一个 PostgreSQL URL
-postgresql://user@host:port/dbname，可由多个控制台和 worker 共用。其密码
-绝不写在 URL 中：来自钥匙串（控制台“设置”，条目 database/user@host:port/dbname），
-服务器和 cron 则来自 PGPASSWORD 或 ~/.pgpass。
-
-运行 pushdesk 模式 --help 查看某个模式的选项。
-退出码：0 完成，1 运行时失败，2 参数错误。
-</translation>
-    </message>
-    <message>
         <source>Make a new audience list of this name from FILE.csv (columns mp_openid, mini_openid or email), for pushdesk send --list NAME.</source>
         <translation>从 FILE.csv 新建一个以此命名的受众名单（列为 mp_openid、mini_openid 或 email），供 pushdesk send --list NAME 使用。</translation>
     </message>
@@ -5187,6 +5174,78 @@ postgresql://user@host:port/dbname，可由多个控制台和 worker 共用。�
     <message>
         <source>receiving user messages at %1</source>
         <translation>正在 %1 接收用户消息</translation>
+    </message>
+    <message>
+        <source>Usage: pushdesk [MODE] [options]
+
+Pushdesk runs a push relay: authorized apps push messages to the people who bound them.
+
+Modes:
+  (none)     Open the console.              pushdesk [--db PATH] [--lang zh_CN] [--callback-port N]
+  demo       Create a demo database wired to the sandbox.
+             pushdesk demo --db PATH [--subscribers N] [--upstream URL]
+  send       Run one broadcast without a window; ends with one JSON line of counts.
+             pushdesk send --db PATH --app NAME --template NAME [--var key=value]...
+             [--tag T | --list NAME | --to OPENID] [--dry-run] [--concurrency N] [--at TIME]
+  worker     Run scheduled and queued broadcasts without a window until stopped.
+             pushdesk worker --db PATH [--until-idle] [--concurrency N] [--callback-port N]
+             (--callback-port: receive users&apos; replies and events, as WeChat posts them)
+  pause, resume, cancel
+             Act on a broadcast, whichever console or worker runs it.
+             pushdesk pause --db PATH --broadcast ID
+  retry      Re-drive the failed (or, with --uncertain, the uncertain) deliveries of a broadcast.
+             pushdesk retry --db PATH --broadcast ID [--uncertain]
+  import     Import subscribers, bindings, events (opt-out/in, unbind, mute, reminder) or send
+             credits from CSV, in one transaction; a bad file changes nothing.
+             pushdesk import --db PATH (--subscribers|--bindings|--events|--credits) FILE.csv
+             pushdesk import --db PATH --list NAME FILE.csv   (an audience list for send --list)
+             [--app NAME] [--dry-run]   (columns: pushdesk import --help)
+  sandbox    Run the upstream emulator (WeChat, mini-program, Bark, ntfy, webhook) alone.
+             pushdesk sandbox --port N [fault options]
+
+The database (--db) is an SQLite file (default: %1) or a PostgreSQL URL
+postgresql://user@host:port/dbname, shared by several consoles and workers. Its password is
+never in the URL: it comes from the keychain (console Settings, entry database/user@host:port/dbname),
+or, for servers and cron, from PGPASSWORD or ~/.pgpass.
+
+Run pushdesk MODE --help for the options of a mode.
+Exit codes: 0 done, 1 failed while running, 2 bad argument.
+</source>
+        <translation>用法：pushdesk [模式] [选项]
+
+Pushdesk 运行一个推送中继：经授权的应用向绑定了它们的人推送消息。
+
+模式：
+  （无）     打开控制台。                  pushdesk [--db PATH] [--lang zh_CN] [--callback-port N]
+  demo       创建一个连接到沙箱的演示数据库。
+             pushdesk demo --db PATH [--subscribers N] [--upstream URL]
+  send       无窗口地运行一次群发；最后输出一行 JSON 计数。
+             pushdesk send --db PATH --app NAME --template NAME [--var key=value]...
+             [--tag T | --list NAME | --to OPENID] [--dry-run] [--concurrency N] [--at TIME]
+  worker     无窗口地运行已定时和排队的群发，直到被停止。
+             pushdesk worker --db PATH [--until-idle] [--concurrency N] [--callback-port N]
+             （--callback-port：接收微信推送过来的用户回复和事件）
+  pause, resume, cancel
+             操作一条群发（暂停、继续、取消），无论由哪个控制台或 worker 运行。
+             pushdesk pause --db PATH --broadcast ID
+  retry      重新发送一条群发中失败的（加 --uncertain 时为不确定的）投递。
+             pushdesk retry --db PATH --broadcast ID [--uncertain]
+  import     在一个事务中从 CSV 导入订阅者、绑定、事件（退订/重新订阅、解绑、免打扰、提醒）
+             或发送凭证；文件有误时不做任何更改。
+             pushdesk import --db PATH (--subscribers|--bindings|--events|--credits) FILE.csv
+             pushdesk import --db PATH --list NAME FILE.csv   （供 send --list 使用的受众名单）
+             [--app NAME] [--dry-run]   （列说明：pushdesk import --help）
+  sandbox    单独运行上游模拟器（微信、小程序、Bark、ntfy、webhook）。
+             pushdesk sandbox --port N [故障选项]
+
+数据库（--db）是一个 SQLite 文件（默认：%1）或一个 PostgreSQL URL
+postgresql://user@host:port/dbname，可由多个控制台和 worker 共用。其密码
+绝不写在 URL 中：来自钥匙串（控制台“设置”，条目 database/user@host:port/dbname），
+服务器和 cron 则来自 PGPASSWORD 或 ~/.pgpass。
+
+运行 pushdesk 模式 --help 查看某个模式的选项。
+退出码：0 完成，1 运行时失败，2 参数错误。
+</translation>
     </message>
 </context>
 </TS>
