@@ -61,7 +61,10 @@ private slots:
             settledBefore = settled(db);
             if (p.exitStatus() == QProcess::NormalExit) {
                 // It finished before the kill: nothing more to recover.
-                QCOMPARE(p.exitCode(), 0);
+                QVERIFY2(p.exitCode() == 0, qPrintable(QStringLiteral("round %1 exited %2: %3")
+                                                           .arg(round)
+                                                           .arg(p.exitCode())
+                                                           .arg(QString::fromLocal8Bit(p.readAllStandardError().right(2000)))));
                 break;
             }
             ++kills;
