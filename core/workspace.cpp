@@ -58,7 +58,9 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const DatabaseConfig &config,
         return std::unexpected(db.error());
     ws->m_db = std::move(*db);
     ws->m_secrets = std::make_shared<SessionSecretStore>(ws->m_options.secrets ? ws->m_options.secrets
-                                                                               : std::make_shared<KeychainSecretStore>());
+                                                                               : std::make_shared<KeychainSecretStore>(
+                                                                                     QStringLiteral("pushdesk"),
+                                                                                     KeychainSecretStore::scopeFor(config)));
     if (auto r = ws->ensureSandbox(); !r)
         return std::unexpected(r.error());
     if (ws->m_options.callbackPort >= 0) {

@@ -77,7 +77,7 @@ private slots:
             appId = (*app)->id;
             appid = (*app)->appid;
         }
-        KeychainSecretStore keychain;
+        KeychainSecretStore keychain(QStringLiteral("pushdesk"), KeychainSecretStore::scopeFor(DatabaseConfig::sqlite(db)));
         QVERIFY(keychain.write(SecretStore::appSecretKey(appId), kAppSecret).has_value());
         QVERIFY(keychain.write(SecretStore::smtpPasswordKey(appId), kSmtpPassword).has_value());
         QVERIFY(keychain.write(SecretStore::webhookSecretKey(appId), kWebhookSecret).has_value());
@@ -135,6 +135,23 @@ private slots:
         }
         for (const QString &key : {SecretStore::appSecretKey(appId), SecretStore::smtpPasswordKey(appId), SecretStore::webhookSecretKey(appId)})
             keychain.remove(key);
+    }
+
+    // App ids restart at 1 in every database: the keychain entries of one database are not another's.
+    void keychainEntriesBelongToTheirDatabase()
+    {
+        KeychainSecretStore a(QStringLiteral("pushdesk"),
+                              KeychainSecretStore::scopeFor(DatabaseConfig::sqlite(m_dir.filePath(QStringLiteral("a.db")))));
+        KeychainSecretStore b(QStringLiteral("pushdesk"),
+                              KeychainSecretStore::scopeFor(DatabaseConfig::sqlite(m_dir.filePath(QStringLiteral("b.db")))));
+        QVERIFY(a.write(SecretStore::appSecretKey(1), QStringLiteral("secret-of-a")).has_value());
+        const auto fromB = b.read(SecretStore::appSecretKey(1));
+        QVERIFY(fromB.has_value());
+        QVERIFY(!fromB->has_value());
+        const auto fromA = a.read(SecretStore::appSecretKey(1));
+        QVERIFY(fromA.has_value() && fromA->has_value());
+        QCOMPARE(**fromA, QStringLiteral("secret-of-a"));
+        QVERIFY(a.remove(SecretStore::appSecretKey(1)).has_value());
     }
 
     void noKeyringIsSaidPlainly()

@@ -1,5 +1,7 @@
 #include "secrets/secretstore.h"
 
+#include <QFileInfo>
+
 #include <QCoreApplication>
 #include <QEventLoop>
 #include <QMutexLocker>
@@ -42,16 +44,33 @@ struct JobHandle {
 };
 } // namespace
 
-KeychainSecretStore::KeychainSecretStore(QString service)
+KeychainSecretStore::KeychainSecretStore(QString service, QString scope)
     : m_service(std::move(service))
+    , m_scope(std::move(scope))
 {
+}
+
+QString KeychainSecretStore::scopeFor(const DatabaseConfig &config)
+{
+    if (config.isPostgres())
+        return config.describe(); // postgresql://user@host:port/db, never the password
+    const QFileInfo file(config.path);
+    const QString canonical = file.canonicalFilePath();
+    return canonical.isEmpty() ? file.absoluteFilePath() : canonical;
+}
+
+QString KeychainSecretStore::entry(const QString &key) const
+{
+    if (m_scope.isEmpty() || !key.startsWith(QLatin1String("app/")))
+        return key;
+    return m_scope + QLatin1Char('#') + key;
 }
 
 Result<std::optional<QString>> KeychainSecretStore::read(const QString &key)
 {
     JobHandle<QKeychain::ReadPasswordJob> job(m_service);
     job->setInsecureFallback(false);
-    job->setKey(key);
+    job->setKey(entry(key));
     runJob(*job);
     if (job->error() == QKeychain::EntryNotFound)
         return std::optional<QString>();
@@ -64,7 +83,7 @@ Result<void> KeychainSecretStore::write(const QString &key, const QString &value
 {
     JobHandle<QKeychain::WritePasswordJob> job(m_service);
     job->setInsecureFallback(false);
-    job->setKey(key);
+    job->setKey(entry(key));
     job->setTextData(value);
     runJob(*job);
     if (job->error() != QKeychain::NoError)
@@ -76,7 +95,7 @@ Result<void> KeychainSecretStore::remove(const QString &key)
 {
     JobHandle<QKeychain::DeletePasswordJob> job(m_service);
     job->setInsecureFallback(false);
-    job->setKey(key);
+    job->setKey(entry(key));
     runJob(*job);
     if (job->error() != QKeychain::NoError && job->error() != QKeychain::EntryNotFound)
         return fail(keychainProblem(*job));

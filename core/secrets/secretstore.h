@@ -2,6 +2,7 @@
 // Secrets (AppSecret, API keys, SMTP passwords) live in the OS keychain, never in the database,
 // logs or exports. Keys are namespaced: "app/<id>/appsecret".
 #include "domain/result.h"
+#include "store/database.h"
 
 #include <QHash>
 #include <QMutex>
@@ -27,13 +28,19 @@ public:
 // on a local event loop until the keychain answers. Never falls back to plain-text storage.
 class KeychainSecretStore : public SecretStore {
 public:
-    explicit KeychainSecretStore(QString service = QStringLiteral("pushdesk"));
+    // scope: the database the app secrets belong to (scopeFor()). App ids restart at 1 in every database, so
+    // without it two databases (a demo and the real one, or two test runs) would share "app/1/secret".
+    // Keys outside "app/" (the database passwords, "database/user@host:port/db") are not scoped.
+    explicit KeychainSecretStore(QString service = QStringLiteral("pushdesk"), QString scope = QString());
+    static QString scopeFor(const DatabaseConfig &config);
     Result<std::optional<QString>> read(const QString &key) override;
     Result<void> write(const QString &key, const QString &value) override;
     Result<void> remove(const QString &key) override;
 
 private:
+    QString entry(const QString &key) const;
     QString m_service;
+    QString m_scope;
 };
 
 // Session-only memory, for tests and for an operator who agrees to keep a secret until exit.
