@@ -8,7 +8,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlQuery>
-#include <QThread>
 #include <QXmlStreamReader>
 
 namespace pushdesk {
@@ -57,24 +56,11 @@ CallbackAnswer textReply(const WechatCallback &to, const QString &text)
     return a;
 }
 
-// SQLite in WAL mode: a transaction that has read cannot take the write lock once another connection
-// (the engine, writing results all the time) has committed since; it fails at once with "database is
-// locked" instead of waiting. Such a transaction rolled back whole, so it is simply tried again.
+// A database still busy after its timeout: the caller may try again later (503), unlike a refused event (409).
 bool isBusy(const QString &message)
 {
     return message.contains(QLatin1String("locked"), Qt::CaseInsensitive)
         || message.contains(QLatin1String("busy"), Qt::CaseInsensitive);
-}
-
-template<typename F>
-auto retryWhileBusy(F attempt)
-{
-    for (int i = 1;; ++i) {
-        auto r = attempt();
-        if (r || i >= 50 || !isBusy(r.error().message))
-            return r;
-        QThread::msleep(qMin(2 * i, 20)); // back off a little; the engine's transactions are short
-    }
 }
 
 } // namespace
@@ -157,7 +143,7 @@ CallbackAnswer UserEvents::handleWechat(const QByteArray &body, const QString &a
 
     Refusal refusal;
     qint64 subscriberId = 0;
-    auto done = retryWhileBusy([&] { refusal = {}; subscriberId = 0; return m_db.transaction([&]() -> Result<void> {
+    auto done = m_db.transaction([&]() -> Result<void> {
         QSqlQuery q(m_db.db());
         q.prepare(QStringLiteral("SELECT id FROM apps WHERE appid = ?"));
         q.addBindValue(appid);
@@ -219,7 +205,7 @@ CallbackAnswer UserEvents::handleWechat(const QByteArray &body, const QString &a
             return r;
         }
         return {};
-    }); });
+    });
     if (!done)
         return plain(refusal.message.isEmpty() ? 503 : refusal.status,
                      refusal.message.isEmpty() ? done.error().message : refusal.message);
@@ -275,7 +261,7 @@ CallbackAnswer UserEvents::handleRelaySettings(const QByteArray &body)
     e.kind = kind;
     e.value = value;
     e.source = EventSource::User;
-    if (auto r = retryWhileBusy([&] { return EventRepository(m_db).apply(e); }); !r)
+    if (auto r = EventRepository(m_db).apply(e); !r)
         return refuse(isBusy(r.error().message) ? 503 : 409, r.error().message);
     m_lastSubscriberId = e.subscriberId;
     m_lastKind = toString(kind);

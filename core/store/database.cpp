@@ -305,8 +305,18 @@ Result<void> Database::transaction(const std::function<Result<void>()> &fn)
         return r;
     }
     QSqlDatabase d = db();
-    if (!d.transaction())
-        return fail(d.lastError().text());
+    if (isPostgres()) {
+        if (!d.transaction())
+            return fail(d.lastError().text());
+    } else {
+        // SQLite in WAL mode: a deferred transaction that reads first cannot take the write lock once another
+        // connection (the engine, the callback receiver) has committed since; it fails at once with "database is
+        // locked", without the busy timeout. Taking the write lock up front makes every transaction wait its
+        // turn instead. Readers are never blocked by it.
+        QSqlQuery begin(d);
+        if (!begin.exec(QStringLiteral("BEGIN IMMEDIATE")))
+            return fail(sqlError(begin));
+    }
     ++m_transactionDepth;
     auto r = fn();
     --m_transactionDepth;
