@@ -115,17 +115,7 @@ AuditPage::AuditPage(Workspace &ws, QWidget *parent)
     splitter->setObjectName(QStringLiteral("splitter"));
     splitter->setChildrenCollapsible(false);
     pageLayout->addWidget(splitter, 1);
-    auto *listPane = new QWidget(splitter);
-    auto *listLayout = new QVBoxLayout(listPane);
-    listLayout->setContentsMargins(0, 0, 0, 0);
-    m_table = new QTableView(listPane);
-    m_table->setObjectName(QStringLiteral("auditTable"));
-    m_emptyState = new QLabel(listPane);
-    m_emptyState->setObjectName(QStringLiteral("emptyStateLabel"));
-    m_emptyState->setWordWrap(true);
-    m_emptyState->setAlignment(Qt::AlignCenter);
-    listLayout->addWidget(m_table);
-    listLayout->addWidget(m_emptyState);
+    ListingTable::createListPane(splitter, QStringLiteral("auditTable"), &m_table, &m_emptyState);
 
     auto *detailsPane = new QWidget(splitter);
     auto *detailsLayout = new QGridLayout(detailsPane);

@@ -61,17 +61,7 @@ ComplaintsPage::ComplaintsPage(Workspace &ws, QWidget *parent)
     splitter->setChildrenCollapsible(false);
     pageLayout->addWidget(splitter, 1);
 
-    auto *listPane = new QWidget(splitter);
-    auto *listLayout = new QVBoxLayout(listPane);
-    listLayout->setContentsMargins(0, 0, 0, 0);
-    m_table = new QTableView(listPane);
-    m_table->setObjectName(QStringLiteral("complaintsTable"));
-    m_emptyState = new QLabel(listPane);
-    m_emptyState->setObjectName(QStringLiteral("emptyStateLabel"));
-    m_emptyState->setWordWrap(true);
-    m_emptyState->setAlignment(Qt::AlignCenter);
-    listLayout->addWidget(m_table);
-    listLayout->addWidget(m_emptyState);
+    ListingTable::createListPane(splitter, QStringLiteral("complaintsTable"), &m_table, &m_emptyState);
 
     m_detailsGroup = new QGroupBox(splitter);
     m_detailsGroup->setObjectName(QStringLiteral("detailsGroup"));

@@ -7,6 +7,7 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QTableView>
+#include <QVBoxLayout>
 
 namespace pushdesk {
 
@@ -69,6 +70,22 @@ void ListingTable::updateEmptyState(QLabel *label, const ListingModel *model, co
     }
     label->setText(model->isFiltered() ? noMatchText : emptyText);
     label->show();
+}
+
+QWidget *ListingTable::createListPane(QWidget *parent, const QString &tableName, QTableView **table, QLabel **emptyState)
+{
+    auto *pane = new QWidget(parent);
+    auto *layout = new QVBoxLayout(pane);
+    layout->setContentsMargins(0, 0, 0, 0);
+    *table = new QTableView(pane);
+    (*table)->setObjectName(tableName);
+    *emptyState = new QLabel(pane);
+    (*emptyState)->setObjectName(QStringLiteral("emptyStateLabel"));
+    (*emptyState)->setWordWrap(true);
+    (*emptyState)->setAlignment(Qt::AlignCenter);
+    layout->addWidget(*table);
+    layout->addWidget(*emptyState);
+    return pane;
 }
 
 } // namespace pushdesk

@@ -7,6 +7,7 @@
 
 class QLabel;
 class QTableView;
+class QWidget;
 
 namespace pushdesk {
 class ListingModel;
@@ -20,6 +21,9 @@ public:
     // Shows emptyText when there are no rows at all, noMatchText when a filter hides them all.
     static void updateEmptyState(QLabel *label, const ListingModel *model, const QString &emptyText,
                                  const QString &noMatchText);
+    // For pages built in code: a pane in parent holding a table named tableName above its empty-state label
+    // ("emptyStateLabel").
+    static QWidget *createListPane(QWidget *parent, const QString &tableName, QTableView **table, QLabel **emptyState);
 };
 
 } // namespace pushdesk
