@@ -28,7 +28,7 @@ struct SandboxReply {
     // A route that answers only after a request of its own (a user's message posted to the app's
     // callback URL) sets this instead of a body: the server calls it once with the function that
     // writes the answer. The thread is not blocked meanwhile.
-    std::function<void(SandboxAnswer)> deferred;
+    std::function<void(SandboxAnswer)> deferred = {};
 };
 
 namespace sandboxwire {
