@@ -1,6 +1,7 @@
 // `pushdesk send`, `pushdesk worker` and the broadcast controls: the engine without a window.
 #include "cli/cliio.h"
 #include "cli/commands.h"
+#include "domain/reasontext.h"
 #include "engine/broadcastcontrol.h"
 #include "engine/broadcastengine.h"
 #include "policy/forecast.h"
@@ -23,9 +24,9 @@
 namespace pushdesk::cli {
 
 namespace {
-QString tr(const char *text)
+QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
 {
-    return QCoreApplication::translate("pushdesk::cli", text);
+    return QCoreApplication::translate("pushdesk::cli", text, disambiguation, n);
 }
 
 QString formatEta(qint64 secs)
@@ -286,11 +287,10 @@ int runSend(const QStringList &args)
             return RuntimeError;
         }
         for (auto it = forecast->skipped.cbegin(); it != forecast->skipped.cend(); ++it)
-            err() << tr("would skip %1: %2").arg(it.value()).arg(it.key()) << Qt::endl;
+            err() << tr("would skip %n: %1", nullptr, int(it.value())).arg(ReasonText::display(it.key())) << Qt::endl;
         if (forecast->selected > forecast->members)
-            err() << tr("%1 of the %2 people the audience names have no active or muted binding with reminders to %3; "
-                        "they get nothing")
-                         .arg(forecast->selected - forecast->members)
+            err() << tr("%n of the %1 people the audience names have no active or muted binding with reminders to %2; "
+                        "they get nothing", nullptr, int(forecast->selected - forecast->members))
                          .arg(forecast->selected)
                          .arg((*a)->name)
                   << Qt::endl;

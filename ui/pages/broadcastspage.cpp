@@ -263,8 +263,9 @@ void BroadcastsPage::loadDetails(qint64 id)
     m_ui->checkLabelValue->setText(orDash(d.checkLabel));
     m_ui->checkRuleValue->setText(orDash(d.checkRule));
     const Counters &c = b.counters;
-    m_ui->countsValue->setText(tr("%1 recipients · %2 sent · %3 to inbox · %4 skipped · %5 failed · %6 uncertain · %7 pending")
-                                   .arg(DisplayText::number(c.total), DisplayText::number(c.sent), DisplayText::number(c.inbox),
+    m_ui->countsValue->setText(tr("%Ln recipient(s) · %1 sent · %2 to inbox · %3 skipped · %4 failed · %5 uncertain · %6 pending",
+                                  nullptr, clampInt(c.total))
+                                   .arg(DisplayText::number(c.sent), DisplayText::number(c.inbox),
                                         DisplayText::number(c.skipped), DisplayText::number(c.failed),
                                         DisplayText::number(c.uncertain), DisplayText::number(c.pending)));
     m_ui->createdByValue->setText(orDash(b.createdBy));
