@@ -9,6 +9,8 @@
 #include <QSqlQuery>
 #include <QTest>
 
+#include <algorithm>
+
 using namespace pushdesk;
 
 class TestRepositories : public QObject {
@@ -298,6 +300,138 @@ private slots:
         QCOMPARE(*Listing::count(*m_db, spec, all, 100), qint64(5));
         all.search = QStringLiteral("o6_bmj");
         QCOMPARE(*Listing::count(*m_db, spec, all, 2), qint64(2));
+    }
+
+    // Under no sort chosen by the operator, a search lists its matches part by part: by openid, then nickname,
+    // then e-mail (each in that order, then by id), then the holders of the tag by id; each row once, under the
+    // first part it matches. Pages that continue after the last row (as the model asks) and pages that skip
+    // rows by offset list the same rows, and the count agrees.
+    void subscriberSearchInMatchOrderAcrossPages()
+    {
+        SubscriberRepository subs(*m_db);
+        QList<Subscriber> list;
+        auto add = [&](const QString &openid, const QString &nickname, const QString &email, const QStringList &tags,
+                       bool optedOut = false) {
+            Subscriber s;
+            s.mpOpenid = openid;
+            s.nickname = nickname;
+            s.email = email;
+            s.tags = tags;
+            s.optedOut = optedOut;
+            list.append(s);
+            return int(list.size()) - 1;
+        };
+        const QStringList vip{QStringLiteral("vip")};
+        QList<int> holders; // tag only, in id order
+        for (int i = 0; i < 7; ++i)
+            holders.append(add(QStringLiteral("o-%1").arg(i), QStringLiteral("Holder %1").arg(i), QString(), vip));
+        const int carl = add(QStringLiteral("o-carl"), QStringLiteral("Carl"), QStringLiteral("VIP@corp.example"), vip);
+        const int bob = add(QStringLiteral("o-bob"), QStringLiteral("Vip bob"), QString(), {});
+        const int annB = add(QStringLiteral("o-ann2"), QStringLiteral("vip Ann"), QStringLiteral("vip.ann@example.com"), vip);
+        const int annA = add(QStringLiteral("o-ann1"), QStringLiteral("VIP Ann"), QString(), vip, true);
+        const int byOpenid = add(QStringLiteral("vip-openid"), QStringLiteral("Zed"), QStringLiteral("vip@zed.example"), vip);
+        holders.append(add(QString(), QStringLiteral("No openid"), QString(), vip)); // NULL openid: still listed
+        for (int i = 0; i < 4; ++i)
+            holders.append(add(QStringLiteral("o-late-%1").arg(i), QStringLiteral("Late %1").arg(i), QString(), vip));
+        add(QStringLiteral("o-other"), QStringLiteral("Other"), QStringLiteral("other@example.com"), {QStringLiteral("vipx")});
+        QVERIFY(subs.createMany(list).has_value());
+
+        // openid; nickname "vip ann" twice (by id), "vip bob"; e-mail; the tag's other holders by id.
+        QList<qint64> expected{list[byOpenid].id, list[annB].id, list[annA].id, list[bob].id, list[carl].id};
+        for (int i : std::as_const(holders))
+            expected.append(list[i].id);
+        const ListingSpec spec = Listing::subscribers();
+        ListingFilter f;
+        f.search = QStringLiteral(" vip "); // the openid as typed; nickname and e-mail in any case
+        QVERIFY(Listing::ordersByMatch(spec, f));
+        QCOMPARE(*Listing::count(*m_db, spec, f), qint64(expected.size()));
+        // Bounded counts: the tag alone has 16 holders, the union 17 people.
+        QCOMPARE(*Listing::count(*m_db, spec, f, 100), qint64(expected.size()));
+        QCOMPARE(*Listing::count(*m_db, spec, f, 17), qint64(17));
+        QCOMPARE(*Listing::count(*m_db, spec, f, 16), qint64(16));
+        QCOMPARE(*Listing::count(*m_db, spec, f, 5), qint64(5));
+        auto all = Listing::fetch(*m_db, spec, f, 0, 100);
+        QVERIFY2(all, all ? "" : qPrintable(all.error().message));
+        QList<qint64> ids;
+        for (const ListingRow &r : std::as_const(*all))
+            ids.append(r.id);
+        QCOMPARE(ids, expected);
+        QCOMPARE(all->first().part, 0); // openid
+        QCOMPARE(all->at(1).part, 1);   // nickname
+        QCOMPARE(all->at(1).key.toString(), QStringLiteral("vip ann"));
+        QCOMPARE(all->at(4).part, 2);   // e-mail
+        QCOMPARE(all->last().part, 3);  // the tag
+
+        for (int pageSize : {1, 2, 3, 5, 7}) {
+            QList<qint64> byCursor, byOffset;
+            ListingFilter page = f;
+            for (int guard = 0; guard < 100; ++guard) {
+                auto rows = Listing::fetch(*m_db, spec, page, int(byCursor.size()), pageSize);
+                QVERIFY2(rows, rows ? "" : qPrintable(rows.error().message));
+                for (const ListingRow &r : std::as_const(*rows))
+                    byCursor.append(r.id);
+                if (rows->size() < pageSize)
+                    break;
+                page.afterId = rows->last().id;
+                page.afterPart = rows->last().part;
+                page.afterKey = rows->last().key;
+            }
+            for (int offset = 0; offset <= expected.size(); offset += pageSize) {
+                auto rows = Listing::fetch(*m_db, spec, f, offset, pageSize);
+                QVERIFY(rows.has_value());
+                for (const ListingRow &r : std::as_const(*rows))
+                    byOffset.append(r.id);
+            }
+            QCOMPARE(byCursor, expected);
+            QCOMPARE(byOffset, expected);
+        }
+
+        // With an equality filter too; and a column chosen by the operator orders as before (by id here).
+        ListingFilter optedOut = f;
+        optedOut.equals = {{QStringLiteral("opted_out"), 1}};
+        auto one = Listing::fetch(*m_db, spec, optedOut, 0, 10);
+        QVERIFY(one && one->size() == 1);
+        QCOMPARE(one->first().id, list[annA].id);
+        QCOMPARE(*Listing::count(*m_db, spec, optedOut, 100), qint64(1));
+        QCOMPARE(*Listing::count(*m_db, spec, optedOut), qint64(1));
+        ListingFilter byId = f;
+        byId.sortKey = QStringLiteral("id");
+        QVERIFY(!Listing::ordersByMatch(spec, byId));
+        auto sorted = Listing::fetch(*m_db, spec, byId, 0, 100);
+        QVERIFY(sorted.has_value());
+        QList<qint64> sortedIds;
+        for (const ListingRow &r : std::as_const(*sorted))
+            sortedIds.append(r.id);
+        QList<qint64> expectedById = expected;
+        std::sort(expectedById.begin(), expectedById.end());
+        QCOMPARE(sortedIds, expectedById);
+        // Only a search is ordered by its matches.
+        QVERIFY(!Listing::ordersByMatch(spec, ListingFilter{}));
+    }
+
+    // Every tag in use, once, sorted, at most the limit.
+    void knownTagsAreDistinctAndSorted()
+    {
+        SubscriberRepository subs(*m_db);
+        QCOMPARE(*subs.knownTags(), QStringList());
+        QList<Subscriber> list;
+        const QList<QStringList> tags{{QStringLiteral("vip"), QStringLiteral("北京")},
+                                      {QStringLiteral("员工"), QStringLiteral("vip")},
+                                      {},
+                                      {QStringLiteral("a-team"), QStringLiteral("北京"), QStringLiteral("vip")}};
+        for (const QStringList &t : tags) {
+            Subscriber s;
+            s.nickname = QStringLiteral("x");
+            s.tags = t;
+            list.append(s);
+        }
+        QVERIFY(subs.createMany(list).has_value());
+        const QStringList expected{QStringLiteral("a-team"), QStringLiteral("vip"), QStringLiteral("北京"),
+                                   QStringLiteral("员工")};
+        auto known = subs.knownTags();
+        QVERIFY2(known, known ? "" : qPrintable(known.error().message));
+        QCOMPARE(*known, expected);
+        QCOMPARE(*subs.knownTags(2), expected.mid(0, 2));
     }
 
     // Pages by id continue after the last id loaded, in either order, with filters; other sorts skip rows.

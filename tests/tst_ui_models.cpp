@@ -11,6 +11,7 @@
 #include "testsupport.h"
 
 #include <QAbstractItemModelTester>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -46,6 +47,7 @@ private slots:
     void subscribersPageThroughFetchMore();
     void subscribersSortInSql();
     void subscribersFilterInSql();
+    void subscribersSearchInMatchOrder();
     void subscribersFormatValues();
     void templatesFilterByApp();
     void broadcastsNewestFirst();
@@ -306,6 +308,63 @@ void tst_UiModels::subscribersFilterInSql()
     QCOMPARE(model.rowCount(), 200);
     QVERIFY(!model.isFiltered());
     QVERIFY(model.canFetchMore({}));
+}
+
+// A search under no chosen sort lists its matches in the order of the column they matched (here the e-mail,
+// whose order is not the id's), page after page through fetchMore, each once; a column the operator picks
+// orders them instead.
+void tst_UiModels::subscribersSearchInMatchOrder()
+{
+    ListingModel model(*m_db, Listing::subscribers());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setPageSize(20);
+    model.setFilter(QStringLiteral("USER4")); // e-mail prefix, any case: user4, user40 … user49, user400 … user449
+    QCOMPARE(model.sortColumn(), -1);
+    fetchAll(model);
+    QCOMPARE(model.rowCount(), 61);
+    QStringList emails;
+    QSet<qint64> ids;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        emails.append(text(model, row, QStringLiteral("email")));
+        ids.insert(model.rowId(row));
+    }
+    QCOMPARE(ids.size(), 61);
+    QStringList sorted = emails;
+    std::sort(sorted.begin(), sorted.end());
+    QCOMPARE(emails, sorted);
+    QCOMPARE(emails.first(), QStringLiteral("user400@example.com")); // "0" sorts before "@"
+    QCOMPARE(emails.last(), QStringLiteral("user4@example.com"));
+    QCOMPARE(model.countUpTo(1000), qint64(61));
+
+    // A nickname: 150 over eight pages, in nickname order, each once.
+    model.setFilter(QStringLiteral("bob"));
+    QCOMPARE(model.rowCount(), 20);
+    fetchAll(model);
+    QCOMPARE(model.rowCount(), 150);
+    ids.clear();
+    for (int row = 0; row < model.rowCount(); ++row) {
+        QVERIFY(text(model, row, QStringLiteral("nickname")).startsWith(QLatin1String("Bob ")));
+        if (row > 0)
+            QVERIFY(text(model, row - 1, QStringLiteral("nickname")) < text(model, row, QStringLiteral("nickname")));
+        ids.insert(model.rowId(row));
+    }
+    QCOMPARE(ids.size(), 150);
+
+    // The operator's column wins, and stays chosen for the next search.
+    model.sort(model.columnOf(QStringLiteral("id")), Qt::DescendingOrder);
+    QCOMPARE(model.sortColumn(), model.columnOf(QStringLiteral("id")));
+    fetchAll(model);
+    QCOMPARE(model.rowCount(), 150);
+    for (int row = 1; row < model.rowCount(); ++row)
+        QVERIFY(model.rowId(row) < model.rowId(row - 1));
+    model.setFilter(QStringLiteral("user4"));
+    fetchAll(model);
+    QCOMPARE(model.rowCount(), 61);
+    for (int row = 1; row < model.rowCount(); ++row)
+        QVERIFY(model.rowId(row) < model.rowId(row - 1));
+    // No search: the listing's own order.
+    ListingModel plain(*m_db, Listing::subscribers());
+    QCOMPARE(plain.sortColumn(), plain.columnOf(QStringLiteral("id")));
 }
 
 void tst_UiModels::subscribersFormatValues()

@@ -29,6 +29,13 @@ struct ListingSpec {
     QString defaultSort;          // column key
     Qt::SortOrder defaultOrder = Qt::AscendingOrder;
     QString searchIdsIn = {};     // last, so that listings written before it keep their initialisers
+    // true: a search under no sort chosen by the operator lists its matches part by part, each part straight
+    // off its index: the rows whose first matching expression is searchExprs[0], in that expression's order
+    // and then the id's, then those of searchExprs[1], …, and last the ones only searchIdsIn lists, in id
+    // order (its subquery then names its column match_id, and is read in that order: an index of its own).
+    // Every row once, under the first part it matches. (Sorting the matches by id instead costs a read of
+    // every match: 10,000s of rows for a common name or tag.)
+    bool orderSearchByMatch = false;
 
     int columnIndex(const QString &key) const;
     QString title(int column) const;
@@ -49,11 +56,17 @@ struct ListingFilter {
     // Keyset paging: when the listing is ordered by its id, the next page starts after this id (the last
     // row loaded) instead of skipping offset rows; 0 = from the start, or ordered by another column.
     qint64 afterId = 0;
+    // In the order of a search's matches (ListingSpec::orderSearchByMatch), the last row loaded is also named
+    // by its part and key (ListingRow::part / key): the next page starts after (part, key, afterId).
+    int afterPart = -1;
+    QVariant afterKey = {};
 };
 
 struct ListingRow {
     qint64 id = 0;
     QList<QVariant> values;
+    int part = -1;      // in the order of a search's matches: the part the row is listed under, and
+    QVariant key = {};  // its value of that part's expression (the next page's cursor; see ListingFilter)
 };
 
 class Listing {
@@ -64,6 +77,8 @@ public:
     static ListingSpec broadcasts();
     static ListingSpec deliveries();
 
+    // True when fetch() lists filter's rows in the order of the search's matches (see orderSearchByMatch).
+    static bool ordersByMatch(const ListingSpec &spec, const ListingFilter &filter);
     static Result<QList<ListingRow>> fetch(Database &db, const ListingSpec &spec, const ListingFilter &filter,
                                            int offset, int limit);
     // upTo > 0: counts at most upTo rows (a bounded cost on a million rows; upTo means "at least upTo").

@@ -533,7 +533,15 @@ Result<QStringList> SubscriberRepository::knownTags(int limit)
 {
     QSqlQuery q(m_db.db());
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT DISTINCT tag FROM subscriber_tags ORDER BY tag LIMIT ?"));
+    // A skip scan: each tag is the least one after the previous, one probe of subscriber_tags' primary key
+    // (tag, subscriber_id) per distinct tag. (DISTINCT reads every row: 1,000,000s for a million people.)
+    // The same SQL on SQLite and PostgreSQL.
+    q.prepare(QStringLiteral("WITH RECURSIVE tags (tag) AS ("
+                             "SELECT MIN(tag) FROM subscriber_tags "
+                             "UNION ALL "
+                             "SELECT (SELECT MIN(t.tag) FROM subscriber_tags t WHERE t.tag > tags.tag) FROM tags "
+                             "WHERE tags.tag IS NOT NULL) "
+                             "SELECT tag FROM tags WHERE tag IS NOT NULL LIMIT ?"));
     q.addBindValue(limit);
     if (auto r = exec(q); !r)
         return std::unexpected(r.error());

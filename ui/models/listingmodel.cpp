@@ -1,5 +1,6 @@
 #include "models/listingmodel.h"
 
+#include "domain/reasontext.h"
 #include "models/displaytext.h"
 #include "store/database.h"
 
@@ -18,6 +19,8 @@ ListingModel::ColumnFormat formatFor(const QString &key)
     if (key == QLatin1String("kind") || key == QLatin1String("status") || key == QLatin1String("state")
         || key == QLatin1String("channel") || key == QLatin1String("route") || key == QLatin1String("reminder"))
         return F::Label;
+    if (key == QLatin1String("reason") || key == QLatin1String("status_reason"))
+        return F::Reason;
     // Identifiers and codes read as they are: no digit grouping ("45015", not "45,015").
     if (key == QLatin1String("id") || key.endsWith(QLatin1String("_id")) || key == QLatin1String("errcode")
         || key == QLatin1String("http_status"))
@@ -60,9 +63,13 @@ void ListingModel::setSource(Fetcher fetch, Counter count, CappedCounter countUp
 
 Result<QList<ListingRow>> ListingModel::fetchPage(int offset, int limit) const
 {
-    // Keyset paging: the next page continues after the last row loaded (used when ordered by the id).
+    // Keyset paging: the next page continues after the last row loaded (used when ordered by the id, and
+    // in the order of a search's matches, where the row's part and key say where it stands).
     ListingFilter filter = m_filter;
-    filter.afterId = offset > 0 && offset == m_rows.size() ? m_rows.last().id : 0;
+    const bool continues = offset > 0 && offset == m_rows.size();
+    filter.afterId = continues ? m_rows.last().id : 0;
+    filter.afterPart = continues ? m_rows.last().part : -1;
+    filter.afterKey = continues ? m_rows.last().key : QVariant();
     return m_fetch ? m_fetch(filter, offset, limit) : Listing::fetch(m_db, m_spec, filter, offset, limit);
 }
 
@@ -146,6 +153,8 @@ int ListingModel::defaultSortColumn() const
 
 int ListingModel::sortColumn() const
 {
+    if (!m_fetch && Listing::ordersByMatch(m_spec, m_filter))
+        return -1;
     return m_filter.sortKey.isEmpty() ? defaultSortColumn() : m_spec.columnIndex(m_filter.sortKey);
 }
 
@@ -222,6 +231,8 @@ QString ListingModel::display(int column, const QVariant &value) const
         return DisplayText::number(value.toLongLong());
     case ColumnFormat::Code:
         return value.toString();
+    case ColumnFormat::Reason:
+        return ReasonText::display(value.toString());
     case ColumnFormat::Text:
         break;
     }

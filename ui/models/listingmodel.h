@@ -18,7 +18,8 @@ public:
         IdRole = Qt::UserRole,   // the row's id (ListingSpec::idExpr)
         RawValueRole,            // the value as the database returned it
     };
-    enum class ColumnFormat { Text, Code, Number, Time, YesNo, Label };
+    // Reason: a stored reason (ReasonText), read in the current language.
+    enum class ColumnFormat { Text, Code, Number, Time, YesNo, Label, Reason };
 
     static constexpr int kDefaultPageSize = 200;
 
@@ -53,6 +54,8 @@ public:
     int columnOf(const QString &key) const { return m_spec.columnIndex(key); }
     int defaultSortColumn() const;
     Qt::SortOrder defaultSortOrder() const { return m_spec.defaultOrder; }
+    // -1 while a search lists its matches in their own order (ListingSpec::orderSearchByMatch): no column
+    // was chosen, and the rows are in the order of the column each matched (see Listing::fetch).
     int sortColumn() const;
     Qt::SortOrder sortOrder() const;
 

@@ -16,6 +16,7 @@
 #include "workspace.h"
 
 #include <QHash>
+#include <QHeaderView>
 #include <QSignalBlocker>
 #include <QItemSelectionModel>
 
@@ -87,6 +88,13 @@ SubscribersPage::SubscribersPage(Workspace &ws, QWidget *parent)
     connect(m_ui->searchEdit, &QLineEdit::textChanged, &m_searchDelay, qOverload<>(&QTimer::start));
     connect(m_ui->searchEdit, &QLineEdit::returnPressed, this, &SubscribersPage::applySearch);
     connect(m_model, &ListingModel::reloaded, this, &SubscribersPage::updateCounts);
+    // A search lists its matches in the order of the column each matched (no column's indicator) until the
+    // operator picks a column; the header says which.
+    connect(m_model, &ListingModel::reloaded, this, [this]() {
+        QHeaderView *header = m_ui->subscribersTable->horizontalHeader();
+        if (header->sortIndicatorSection() != m_model->sortColumn() || header->sortIndicatorOrder() != m_model->sortOrder())
+            header->setSortIndicator(m_model->sortColumn(), m_model->sortOrder());
+    });
     connect(m_model, &ListingModel::loadFailed, this, &SubscribersPage::updateCounts);
     connect(m_ui->subscribersTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) {

@@ -1,8 +1,10 @@
 #pragma once
 // Subscribers: a search by openid, nickname or e-mail (their beginning; nickname and e-mail in any case of
-// ASCII letters) or tag (exactly), in SQL off indexes, the lazily loaded list, and
-// a panel with the selected subscriber and the apps they bound, where an operator changes a binding's
-// state or reminder (recorded as an audited operator event), and "Import CSV…" with a checked report.
+// ASCII letters) or tag (exactly), in SQL off indexes; its matches listed by the openid, nickname, e-mail
+// each matched, then the tag's holders by id, until the operator sorts by a column (ListingSpec::
+// orderSearchByMatch); the lazily loaded list, and a panel with the selected subscriber and the apps they
+// bound, where an operator changes a binding's state or reminder (recorded as an audited operator event),
+// and "Import CSV…" with a checked report.
 #include "domain/types.h"
 
 #include <QPointer>
