@@ -523,6 +523,38 @@ private slots:
         QCOMPARE(page->size(), 5);
         QVERIFY(page->first().values.at(spec.columnIndex(QStringLiteral("nickname"))).toString().startsWith(QStringLiteral("Bob")));
         QCOMPARE(Listing::fetch(*db, spec, filter, 28, 5)->size(), 2);
+        // A search under no chosen sort, in the order of its matches, page after page as the model asks for
+        // them: the nickname's (then the id's), and a tag's holders by id.
+        auto matchPages = [&](const QString &text) {
+            ListingFilter f;
+            f.search = text;
+            QList<qint64> ids;
+            for (int guard = 0; guard < 20; ++guard) {
+                auto rows = Listing::fetch(*db, spec, f, int(ids.size()), 4);
+                if (!rows) {
+                    qWarning() << rows.error().message;
+                    return QList<qint64>{-1};
+                }
+                for (const ListingRow &r : std::as_const(*rows))
+                    ids.append(r.id);
+                if (rows->size() < 4)
+                    break;
+                f.afterId = rows->last().id;
+                f.afterPart = rows->last().part;
+                f.afterKey = rows->last().key;
+            }
+            return ids;
+        };
+        QList<qint64> alices, vips;
+        for (int i = 0; i < 30; ++i) {
+            if (i < 10)
+                alices.append(list[i].id);
+            if (i % 2)
+                vips.append(list[i].id);
+        }
+        QCOMPARE(matchPages(QStringLiteral("ALICE")), alices);
+        QCOMPARE(matchPages(QStringLiteral("vip")), vips);
+        QCOMPARE(*subs.knownTags(), QStringList{QStringLiteral("vip")});
         for (const auto &s : {Listing::apps(), Listing::templates(), Listing::broadcasts(), Listing::deliveries()}) {
             auto rowsOf = Listing::fetch(*db, s, {}, 0, 10);
             QVERIFY2(rowsOf.has_value(), rowsOf ? "" : qPrintable(rowsOf.error().message));
