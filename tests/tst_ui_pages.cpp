@@ -15,6 +15,7 @@
 #include "pages/dashboardpage.h"
 #include "pages/sendlogpage.h"
 #include "pages/settingspage.h"
+#include "pages/subscriberspage.h"
 #include "secrets/secretstore.h"
 #include "store/apprepository.h"
 #include "store/broadcastrepository.h"
@@ -113,6 +114,7 @@ private slots:
     void settingsSaveAndKeychainStatus();
     void languageSwitchKeepsTypedWork();
     void layoutIsRemembered();
+    void subscribersSearchShowsItsOrder();
     void screenshots(); // PUSHDESK_SCREENSHOT_DIR=<folder>: a PNG of every page, for the README
 
 private:
@@ -128,6 +130,41 @@ private:
     qint64 m_templateId = 0;
     qint64 m_seededBroadcast = 0;
 };
+
+// A search under no chosen sort lists its matches by the column they matched: no column's sort indicator
+// while it does; a column the operator clicks orders them and keeps its indicator.
+void tst_UiPages::subscribersSearchShowsItsOrder()
+{
+    auto w = window();
+    w->showPage(MainWindow::Page::Subscribers);
+    SubscribersPage *page = w->subscribersPage();
+    auto *table = child<QTableView>(page, "subscribersTable");
+    auto *search = child<QLineEdit>(page, "searchEdit");
+    QVERIFY(table && search);
+    ListingModel *model = page->model();
+    QHeaderView *header = table->horizontalHeader();
+    const int id = model->columnOf(QStringLiteral("id"));
+    const int nickname = model->columnOf(QStringLiteral("nickname"));
+    QCOMPARE(header->sortIndicatorSection(), id);
+
+    search->setText(QStringLiteral("member 2")); // Member 200 … 299 and Member 002, 020 … 029 do not begin so
+    QTest::keyClick(search, Qt::Key_Return);
+    QCOMPARE(model->rowCount(), 100);
+    QCOMPARE(model->sortColumn(), -1);
+    QCOMPARE(header->sortIndicatorSection(), -1);
+    for (int row = 1; row < model->rowCount(); ++row)
+        QVERIFY(model->index(row - 1, nickname).data().toString() < model->index(row, nickname).data().toString());
+
+    header->setSortIndicator(id, Qt::DescendingOrder); // as a click on the header does
+    QCOMPARE(model->sortColumn(), id);
+    QCOMPARE(model->rowCount(), 100);
+    QCOMPARE(model->index(0, nickname).data().toString(), QStringLiteral("Member 299"));
+    search->clear();
+    QTest::keyClick(search, Qt::Key_Return);
+    QCOMPARE(header->sortIndicatorSection(), id);
+    QCOMPARE(header->sortIndicatorOrder(), Qt::DescendingOrder);
+    QCOMPARE(model->index(0, nickname).data().toString(), QStringLiteral("Member %1").arg(kSubscribers));
+}
 
 std::unique_ptr<MainWindow> tst_UiPages::window()
 {
