@@ -73,11 +73,64 @@ Result<bool> BroadcastWorker::refill()
                 run.queue.push_back(std::move(w));
             return true;
         }
-        if (run.broadcast.audienceDone)
+        if (run.broadcast.audienceDone) {
+            run.drained = true;
             return false;
+        }
         if (auto r = planNextPage(); !r)
             return std::unexpected(r.error());
     }
+}
+
+int BroadcastWorker::room(int inFlight, qint64 sentToday) const
+{
+    const Run &run = *m_run;
+    int free = m_options.concurrency - inFlight;
+    if (run.dailyQuota > 0) // never more in flight than the quota has left: some of them may fail and leave room
+        free = int(std::min<qint64>(free, run.dailyQuota - sentToday - inFlight));
+    return free;
+}
+
+QList<DeliveryWork> BroadcastWorker::takeBatch(int inFlight, qint64 sentToday)
+{
+    Run &run = *m_run;
+    QList<DeliveryWork> batch;
+    if (run.stopping || !run.ready)
+        return batch;
+    const int free = room(inFlight, sentToday);
+    while (int(batch.size()) < free && !run.queue.empty()) {
+        batch.append(std::move(run.queue.front()));
+        run.queue.pop_front();
+    }
+    return batch;
+}
+
+void BroadcastWorker::scheduleReadAhead()
+{
+    // The next page is read (and planned, when the audience needs it) while the window's requests are on the
+    // wire, not when the queue runs dry with the results of a whole window waiting behind it.
+    if (!m_run || m_run->readAheadQueued || m_run->stopping || m_run->drained
+        || int(m_run->queue.size()) >= 2 * m_options.concurrency)
+        return;
+    m_run->readAheadQueued = true;
+    const qint64 id = m_run->broadcast.id;
+    QTimer::singleShot(0, this, [this, id]() {
+        if (m_run && m_run->broadcast.id == id)
+            readAhead();
+    });
+}
+
+void BroadcastWorker::readAhead()
+{
+    Run &run = *m_run;
+    run.readAheadQueued = false;
+    if (run.stopping || run.drained || int(run.queue.size()) >= 2 * m_options.concurrency)
+        return;
+    if (auto more = refill(); !more) {
+        abortRun(more.error().message);
+        return;
+    }
+    pump(); // rows that came in while the queue was empty
 }
 
 void BroadcastWorker::pump()
@@ -95,7 +148,6 @@ void BroadcastWorker::pump()
     }
     if (!run.ready)
         return;
-    int free = m_options.concurrency - run.inFlight;
     if (run.dailyQuota > 0) {
         if (run.sentToday >= run.dailyQuota) {
             run.stopping = true;
@@ -107,22 +159,16 @@ void BroadcastWorker::pump()
             pump();
             return;
         }
-        // Never more in flight than the quota has left: some of them may fail and leave room.
-        free = int(std::min<qint64>(free, run.dailyQuota - run.sentToday - run.inFlight));
     }
-    if (free > 0) {
-        if (run.queue.empty()) {
+    if (room(run.inFlight, run.sentToday) > 0) {
+        if (run.queue.empty() && !run.drained) {
             auto more = refill();
             if (!more) {
                 abortRun(more.error().message);
                 return;
             }
         }
-        QList<DeliveryWork> batch;
-        while (int(batch.size()) < free && !run.queue.empty()) {
-            batch.append(std::move(run.queue.front()));
-            run.queue.pop_front();
-        }
+        QList<DeliveryWork> batch = takeBatch(run.inFlight, run.sentToday);
         if (!batch.isEmpty()) {
             QList<qint64> ids;
             ids.reserve(batch.size());
@@ -135,6 +181,7 @@ void BroadcastWorker::pump()
             }
             run.inFlight += int(batch.size());
             startJobs(std::move(batch));
+            scheduleReadAhead();
             return;
         }
     }
@@ -285,8 +332,21 @@ void BroadcastWorker::flush()
     Run &run = *m_run;
     const auto results = std::exchange(run.results, {});
     const auto failures = std::exchange(run.failures, {});
+    // The next requests are claimed in the same transaction: as many as these results free in the window (and
+    // the daily quota allows once they count), so the rows in flight never exceed the window.
+    qint64 sentNow = 0;
+    for (const auto &o : results)
+        sentNow += o.state == DeliveryState::Sent ? 1 : 0;
+    QList<DeliveryWork> next;
+    QList<qint64> claim;
     if (!run.ownershipLost) {
-        if (auto r = BroadcastRepository(*m_db).record(run.broadcast.id, results); !r) {
+        next = takeBatch(run.inFlight - int(results.size()), run.sentToday + sentNow);
+        claim.reserve(next.size());
+        for (const auto &w : std::as_const(next))
+            claim.append(w.deliveryId);
+    }
+    if (!run.ownershipLost) {
+        if (auto r = BroadcastRepository(*m_db).record(run.broadcast.id, results, claim); !r) {
             // The rows stay in flight and become uncertain on the next start: nothing is lost or re-sent.
             abortRun(tr("cannot record results: %1").arg(r.error().message));
             return;
@@ -309,6 +369,13 @@ void BroadcastWorker::flush()
     run.changed = true;
     for (const auto &f : failures)
         emit deliveryFailed(f);
+    if (!next.isEmpty()) {
+        run.inFlight += int(next.size());
+        startJobs(std::move(next)); // may finish rows at once and end the run
+        if (!m_run)
+            return;
+        scheduleReadAhead();
+    }
     pump();
 }
 

@@ -58,6 +58,10 @@ private:
     void pump();
     Result<bool> refill();
     Result<void> planNextPage();
+    int room(int inFlight, qint64 sentToday) const;
+    QList<DeliveryWork> takeBatch(int inFlight, qint64 sentToday);
+    void scheduleReadAhead();
+    void readAhead();
     void startJobs(QList<DeliveryWork> batch);
     void onOutcome(const DeliveryOutcome &o, qint64 subscriberId, const QString &recipient, Channel channel);
     void flush();

@@ -239,23 +239,29 @@ Result<QList<DeliveryWork>> BroadcastRepository::pendingPage(qint64 broadcastId,
     return out;
 }
 
-Result<void> BroadcastRepository::markInFlight(const QList<qint64> &deliveryIds)
+// Inside a transaction: pending rows become in flight, before their requests leave.
+static Result<void> markRowsInFlight(Database &db, const QList<qint64> &deliveryIds, qint64 now)
 {
-    return m_db.transaction([&]() -> Result<void> {
-        QSqlQuery q(m_db.db());
-        q.prepare(QStringLiteral("UPDATE deliveries SET state = 'in_flight', updated_at = ? WHERE id = ? AND state = 'pending'"));
-        const qint64 now = nowMsecs();
-        for (qint64 id : deliveryIds) {
-            q.bindValue(0, now);
-            q.bindValue(1, id);
-            if (auto r = exec(q); !r)
-                return r;
-        }
+    if (deliveryIds.isEmpty())
         return {};
-    });
+    QSqlQuery q(db.db());
+    q.prepare(QStringLiteral("UPDATE deliveries SET state = 'in_flight', updated_at = ? WHERE id = ? AND state = 'pending'"));
+    for (qint64 id : deliveryIds) {
+        q.bindValue(0, now);
+        q.bindValue(1, id);
+        if (auto r = exec(q); !r)
+            return r;
+    }
+    return {};
 }
 
-Result<void> BroadcastRepository::record(qint64 broadcastId, const QList<DeliveryOutcome> &outcomes)
+Result<void> BroadcastRepository::markInFlight(const QList<qint64> &deliveryIds)
+{
+    return m_db.transaction([&]() -> Result<void> { return markRowsInFlight(m_db, deliveryIds, nowMsecs()); });
+}
+
+Result<void> BroadcastRepository::record(qint64 broadcastId, const QList<DeliveryOutcome> &outcomes,
+                                        const QList<qint64> &claim)
 {
     return m_db.transaction([&]() -> Result<void> {
         QSqlQuery q(m_db.db());
@@ -310,6 +316,8 @@ Result<void> BroadcastRepository::record(qint64 broadcastId, const QList<Deliver
                     return r;
             }
         }
+        if (auto r = markRowsInFlight(m_db, claim, now); !r)
+            return r;
         QSqlQuery u(m_db.db());
         return addCounters(u, broadcastId, delta, 0);
     });

@@ -69,8 +69,10 @@ public:
     Result<QList<DeliveryWork>> pendingPage(qint64 broadcastId, qint64 afterDeliveryId, int limit);
     // Durably marks rows in flight before their requests leave.
     Result<void> markInFlight(const QList<qint64> &deliveryIds);
-    // Durably records results and updates the counters in one transaction.
-    Result<void> record(qint64 broadcastId, const QList<DeliveryOutcome> &outcomes);
+    // Durably records results and updates the counters in one transaction. The rows of `claim` are marked in
+    // flight in the same transaction: the engine's next requests, as many as the results free in its window, so
+    // that a group of results costs one commit instead of two.
+    Result<void> record(qint64 broadcastId, const QList<DeliveryOutcome> &outcomes, const QList<qint64> &claim = {});
     // Recovery: rows left in flight by a dead process become uncertain. Returns how many.
     Result<int> markInFlightUncertain(qint64 broadcastId);
     // Recomputes the counters from the delivery rows (after recovery, or to check them).
