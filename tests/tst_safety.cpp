@@ -1,6 +1,7 @@
 // Trust and safety through real broadcasts against the sandbox: the eligibility property over thousands
 // of random people (invariant 1), a penalty that stops a running broadcast (invariant 2), an opt-out that
 // takes effect mid-broadcast, and the content check (invariant 4).
+#include "domain/reasontext.h"
 #include "engine/broadcastengine.h"
 #include "policy/blocklist.h"
 #include "policy/penalties.h"
@@ -246,7 +247,10 @@ private slots:
         QVERIFY(c.sent < 300);
         QCOMPARE(c.sent + c.skipped, qint64(400)); // ... sent before the ban, or skipped with the reason
         QSqlQuery q(f.ws->db().db());
-        QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM deliveries WHERE state = 'skipped' AND reason = 'the app is banned'")));
+        // Reasons are stored language-neutral (domain/reasontext.h).
+        q.prepare(QStringLiteral("SELECT COUNT(*) FROM deliveries WHERE state = 'skipped' AND reason = ?"));
+        q.addBindValue(ReasonText("Eligibility", "the app is banned").encode());
+        QVERIFY(q.exec());
         QVERIFY(q.next());
         QCOMPARE(q.value(0).toLongLong(), c.skipped);
         // A banned app cannot start another broadcast.

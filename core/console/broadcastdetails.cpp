@@ -1,5 +1,6 @@
 #include "console/broadcastdetails.h"
 
+#include "domain/reasontext.h"
 #include "store/broadcastrepository.h"
 #include "store/database.h"
 
@@ -16,6 +17,7 @@ Result<std::optional<BroadcastDetails>> loadBroadcastDetails(Database &db, qint6
         return std::optional<BroadcastDetails>();
     BroadcastDetails out;
     out.broadcast = **b;
+    out.broadcast.statusReason = ReasonText::display(out.broadcast.statusReason);
     QSqlQuery q(db.db());
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT a.name, t.name, b.check_verdict, b.check_label, b.check_rule "

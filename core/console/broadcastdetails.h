@@ -1,7 +1,7 @@
 #pragma once
 // One broadcast in full, for the console's Broadcasts page: the stored broadcast with its app and
 // template names and the content-check verdict (check_verdict / check_label / check_rule), which the
-// Broadcast domain type does not carry.
+// Broadcast domain type does not carry. Its status reason is in the reader's language (ReasonText::display).
 #include "domain/result.h"
 #include "domain/types.h"
 

@@ -1,5 +1,6 @@
 #include "console/deliverydetails.h"
 
+#include "domain/reasontext.h"
 #include "store/database.h"
 
 #include <QSqlQuery>
@@ -26,7 +27,7 @@ Result<std::optional<DeliveryDetails>> loadDeliveryDetails(Database &db, qint64 
     d.subscriberId = q.value(2).toLongLong();
     fromString(q.value(3).toString(), &d.channel);
     fromString(q.value(4).toString(), &d.state);
-    d.reason = q.value(5).toString();
+    d.reason = ReasonText::display(q.value(5).toString());
     d.attempts = q.value(6).toInt();
     d.httpStatus = q.value(7).toInt();
     d.errcode = q.value(8).toInt();

@@ -1,6 +1,7 @@
 #pragma once
 // One send-log row in full, for the console's details pane: the delivery (with errcode, errmsg and
-// reason, which the listing does not carry) and who it was for.
+// reason, which the listing does not carry) and who it was for. The reason is in the reader's language
+// (ReasonText::display); errmsg is as the upstream said it.
 #include "domain/result.h"
 #include "domain/types.h"
 

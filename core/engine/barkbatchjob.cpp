@@ -1,5 +1,6 @@
 #include "engine/barkbatchjob.h"
 
+#include "domain/reasontext.h"
 #include "engine/networkpool.h"
 #include "engine/ratelimiter.h"
 
@@ -85,8 +86,10 @@ void BarkBatchJob::send()
                 // A key the server did not answer for is not known to have arrived: it fails, and says so.
                 out.state = DeliveryState::Failed;
                 out.errcode = code;
-                out.errmsg = k.isEmpty() ? tr("no result for this key in the batch answer") : k.value(QStringLiteral("message")).toString();
-                out.reason = out.errmsg;
+                // errmsg holds only what the upstream said; our own words are a reason, stored language-neutral.
+                out.errmsg = k.value(QStringLiteral("message")).toString();
+                out.reason = k.isEmpty() ? ReasonText(staticMetaObject, QT_TR_NOOP("no result for this key in the batch answer")).encode()
+                                         : out.errmsg;
             }
             m_done(out);
         }

@@ -1,6 +1,7 @@
 #include "engine/broadcastcontrol.h"
 
 #include "audit/auditlog.h"
+#include "domain/reasontext.h"
 #include "store/broadcastrepository.h"
 
 #include <QCoreApplication>
@@ -11,6 +12,12 @@ namespace {
 QString tr(const char *text)
 {
     return QCoreApplication::translate("pushdesk::BroadcastControl", text);
+}
+
+// A reason stored with the broadcast or its deliveries: language-neutral (ReasonText).
+QString reason(const char *source)
+{
+    return ReasonText("pushdesk::BroadcastControl", source).encode();
 }
 } // namespace
 
@@ -49,7 +56,8 @@ Result<BroadcastStatus> BroadcastControl::pause(qint64 id)
         return std::unexpected(b.error());
     if (b->status != BroadcastStatus::Running && b->status != BroadcastStatus::Scheduled)
         return fail(tr("broadcast %1 is %2; only a running or scheduled broadcast can be paused").arg(id).arg(toString(b->status)));
-    if (auto r = BroadcastRepository(m_db).setStatus(id, BroadcastStatus::Paused, tr("paused by the operator")); !r)
+    const QString why = reason(QT_TRANSLATE_NOOP("pushdesk::BroadcastControl", "paused by the operator"));
+    if (auto r = BroadcastRepository(m_db).setStatus(id, BroadcastStatus::Paused, why); !r)
         return std::unexpected(r.error());
     audit(audit::BroadcastPause, *b, {{QStringLiteral("status"), QStringLiteral("paused")}});
     return BroadcastStatus::Paused;
@@ -83,11 +91,13 @@ Result<BroadcastStatus> BroadcastControl::cancel(qint64 id)
     if (s == BroadcastStatus::Finished || s == BroadcastStatus::Cancelled || s == BroadcastStatus::Failed)
         return fail(tr("broadcast %1 is already %2").arg(id).arg(toString(s)));
     BroadcastRepository repo(m_db);
-    if (auto r = repo.setStatus(id, BroadcastStatus::Cancelled, tr("cancelled by the operator")); !r)
+    const QString why = reason(QT_TRANSLATE_NOOP("pushdesk::BroadcastControl", "cancelled by the operator"));
+    if (auto r = repo.setStatus(id, BroadcastStatus::Cancelled, why); !r)
         return std::unexpected(r.error());
     // A running broadcast's owner skips the rest when it notices; otherwise do it here.
     if (s != BroadcastStatus::Running) {
-        if (auto r = repo.skipPending(id, tr("the broadcast was cancelled")); !r)
+        const QString skipped = reason(QT_TRANSLATE_NOOP("pushdesk::BroadcastControl", "the broadcast was cancelled"));
+        if (auto r = repo.skipPending(id, skipped); !r)
             return std::unexpected(r.error());
     }
     audit(audit::BroadcastCancel, *b, {{QStringLiteral("status"), QStringLiteral("cancelled")}});

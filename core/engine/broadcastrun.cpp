@@ -2,6 +2,7 @@
 // recording results in grouped transactions, and stopping cleanly.
 #include "engine/broadcastrun.h"
 
+#include "domain/reasontext.h"
 #include "engine/barkbatchjob.h"
 #include "policy/eligibility.h"
 #include "policy/forecast.h"
@@ -153,9 +154,10 @@ void BroadcastWorker::pump()
             run.stopping = true;
             run.stopAs = BroadcastStatus::Scheduled;
             run.resumeAt = nextMidnight();
-            run.stopReason = tr("the app's daily quota of %1 messages is reached; it goes on at %2")
+            run.stopReason = ReasonText(staticMetaObject, QT_TR_NOOP("the app's daily quota of %1 messages is reached; it goes on at %2"))
                                  .arg(run.dailyQuota)
-                                 .arg(QLocale().toString(run.resumeAt, QLocale::ShortFormat));
+                                 .arg(run.resumeAt) // in the reader's locale
+                                 .encode();
             pump();
             return;
         }
@@ -303,7 +305,9 @@ void BroadcastWorker::onOutcome(const DeliveryOutcome &o, qint64 subscriberId, c
         && !run.stopping) {
         run.stopping = true;
         run.stopAs = BroadcastStatus::Paused;
-        run.stopReason = tr("the upstream says the daily quota is spent (%1); resume when it is reset").arg(o.errcode);
+        run.stopReason = ReasonText(staticMetaObject, QT_TR_NOOP("the upstream says the daily quota is spent (%1); resume when it is reset"))
+                             .arg(o.errcode)
+                             .encode();
     }
     if (o.state == DeliveryState::Failed) {
         DeliveryFailure f{run.broadcast.id, o.deliveryId, subscriberId, recipient, channel, o.errcode, o.reason};
@@ -348,7 +352,7 @@ void BroadcastWorker::flush()
     if (!run.ownershipLost) {
         if (auto r = BroadcastRepository(*m_db).record(run.broadcast.id, results, claim); !r) {
             // The rows stay in flight and become uncertain on the next start: nothing is lost or re-sent.
-            abortRun(tr("cannot record results: %1").arg(r.error().message));
+            abortRun(ReasonText(staticMetaObject, QT_TR_NOOP("cannot record results: %1")).arg(r.error().message).encode());
             return;
         }
     }
@@ -367,8 +371,10 @@ void BroadcastWorker::flush()
         --run.counters.pending;
     }
     run.changed = true;
-    for (const auto &f : failures)
+    for (DeliveryFailure f : failures) {
+        f.reason = ReasonText::display(f.reason); // stored language-neutral, reported in this process's language
         emit deliveryFailed(f);
+    }
     if (!next.isEmpty()) {
         run.inFlight += int(next.size());
         startJobs(std::move(next)); // may finish rows at once and end the run

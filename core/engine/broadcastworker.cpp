@@ -4,6 +4,7 @@
 #include "engine/broadcastrun.h"
 #include "engine/networkpool.h"
 #include "audit/auditlog.h"
+#include "domain/reasontext.h"
 #include "policy/blocklist.h"
 #include "policy/eligibility.h"
 #include "policy/penalties.h"
@@ -153,10 +154,12 @@ void BroadcastWorker::poll()
             continue;
         }
         if (auto r = begin(c.id); !r) {
-            qCWarning(lcEngine) << "broadcast" << c.id << "cannot start:" << r.error().message;
+            // Stored language-neutral, reported in this process's language.
+            const QString message = ReasonText::display(r.error().message);
+            qCWarning(lcEngine) << "broadcast" << c.id << "cannot start:" << message;
             broadcasts.setStatus(c.id, BroadcastStatus::Failed, r.error().message);
             m_run.reset();
-            emit broadcastError(c.id, r.error().message);
+            emit broadcastError(c.id, message);
             Counters counters = broadcasts.recount(c.id).value_or(Counters{});
             emit finished(c.id, counters, toString(BroadcastStatus::Failed));
             continue;
@@ -197,7 +200,7 @@ void BroadcastWorker::pause(qint64 broadcastId)
     if (m_run && m_run->broadcast.id == broadcastId) {
         m_run->stopping = true;
         m_run->stopAs = BroadcastStatus::Paused;
-        m_run->stopReason = tr("paused by the operator");
+        m_run->stopReason = ReasonText(staticMetaObject, QT_TR_NOOP("paused by the operator")).encode();
         audit(audit::BroadcastPause, broadcastId, {{QStringLiteral("status"), QStringLiteral("paused")}});
         pump();
         return;
@@ -210,7 +213,7 @@ void BroadcastWorker::cancel(qint64 broadcastId)
     if (m_run && m_run->broadcast.id == broadcastId) {
         m_run->stopping = true;
         m_run->stopAs = BroadcastStatus::Cancelled;
-        m_run->stopReason = tr("cancelled by the operator");
+        m_run->stopReason = ReasonText(staticMetaObject, QT_TR_NOOP("cancelled by the operator")).encode();
         audit(audit::BroadcastCancel, broadcastId, {{QStringLiteral("status"), QStringLiteral("cancelled")}});
         pump();
         return;
@@ -246,32 +249,34 @@ void BroadcastWorker::release()
     m_run->stopping = true;
     m_run->stopAs = BroadcastStatus::Scheduled;
     m_run->resumeAt = {};
-    m_run->stopReason = tr("the engine stopped; it goes on at the next start");
+    m_run->stopReason = ReasonText(staticMetaObject, QT_TR_NOOP("the engine stopped; it goes on at the next start")).encode();
     pump();
 }
 
+// Its error is stored as the broadcast's reason: language-neutral (ReasonText) where the words are ours.
 Result<void> BroadcastWorker::begin(qint64 broadcastId)
 {
+    const auto reason = [](const char *source) { return ReasonText(staticMetaObject, source); };
     BroadcastRepository broadcasts(*m_db);
     auto b = broadcasts.findById(broadcastId);
     if (!b)
         return std::unexpected(b.error());
     if (!*b)
-        return fail(tr("broadcast %1 does not exist").arg(broadcastId));
+        return fail(reason(QT_TR_NOOP("broadcast %1 does not exist")).arg(broadcastId).encode());
     auto app = AppRepository(*m_db).findById((*b)->appId);
     if (!app || !*app)
-        return fail(tr("the broadcast's app no longer exists"));
+        return fail(reason(QT_TR_NOOP("the broadcast's app no longer exists")).encode());
     auto tmpl = TemplateRepository(*m_db).findById((*b)->templateId);
     if (!tmpl || !*tmpl)
-        return fail(tr("the broadcast's template no longer exists"));
+        return fail(reason(QT_TR_NOOP("the broadcast's template no longer exists")).encode());
     const App &a = **app;
     if (auto why = EligibilityPolicy::appCannotSend(a, QDateTime::currentDateTime()))
-        return fail(tr("%1: %2").arg(a.name, *why));
+        return fail(reason(QT_TR_NOOP("%1: %2")).arg(a.name).arg(*why).encode());
     const QStringList missing = Renderer::missingVariables(**tmpl, (*b)->variables);
     if (!missing.isEmpty())
-        return fail(tr("the template needs values for: %1").arg(missing.join(QStringLiteral(", "))));
+        return fail(reason(QT_TR_NOOP("the template needs values for: %1")).arg(missing.join(QStringLiteral(", "))).encode());
     if (!(*b)->audience.valid())
-        return fail(tr("the broadcast's audience cannot be read; create the broadcast again"));
+        return fail(reason(QT_TR_NOOP("the broadcast's audience cannot be read; create the broadcast again")).encode());
 
     auto run = std::make_unique<Run>();
     run->broadcast = **b;
@@ -283,15 +288,17 @@ Result<void> BroadcastWorker::begin(qint64 broadcastId)
     const bool builtIn = a.upstream == QLatin1String(kBuiltInSandbox);
     const QUrl wechatBase = builtIn ? m_options.sandboxUrl : QUrl(a.upstream);
     if (!wechatBase.isValid() || wechatBase.isEmpty())
-        return fail(builtIn ? tr("the built-in sandbox is not running") : tr("the app's upstream URL is invalid: %1").arg(a.upstream));
+        return fail(builtIn ? reason(QT_TR_NOOP("the built-in sandbox is not running")).encode()
+                            : reason(QT_TR_NOOP("the app's upstream URL is invalid: %1")).arg(a.upstream).encode());
     const bool sandboxed = builtIn || isLoopback(wechatBase);
     QString keychainError;
     QString appSecret = readSecret(m_secrets.get(), SecretStore::appSecretKey(a.id), &keychainError);
     if (appSecret.isEmpty() && sandboxed)
         appSecret = SandboxServer::defaultSecretFor(a.appid); // the sandbox's documented credential, not a secret
     if (appSecret.isEmpty())
-        return fail(keychainError.isEmpty() ? tr("no AppSecret is stored for the app %1; set it on the Apps page").arg(a.name)
-                                            : keychainError);
+        return fail(keychainError.isEmpty()
+                        ? reason(QT_TR_NOOP("no AppSecret is stored for the app %1; set it on the Apps page")).arg(a.name).encode()
+                        : keychainError);
 
     SendContext &ctx = run->ctx;
     ctx.pool = m_pool.get();
@@ -348,9 +355,11 @@ Result<void> BroadcastWorker::begin(qint64 broadcastId)
             return;
         if (!token) {
             QString message = token.error().message;
-            if (!builtIn && isLoopback(wechatBase))
-                message += QLatin1Char(' ') + tr("If that is a sandbox, start it with: pushdesk sandbox --port %1")
-                                                  .arg(wechatBase.port(80));
+            if (!builtIn && isLoopback(wechatBase)) {
+                const ReasonText hint = ReasonText(staticMetaObject, QT_TR_NOOP("If that is a sandbox, start it with: pushdesk sandbox --port %1"))
+                                            .arg(wechatBase.port(80));
+                message = ReasonText(staticMetaObject, QT_TR_NOOP("%1 %2")).arg(message).arg(hint.encode()).encode();
+            }
             abortRun(message);
             return;
         }
@@ -416,9 +425,9 @@ void BroadcastWorker::checkContent(const QString &token, bool tokenRetried, int 
         m_run->broadcast.checkVerdict = v.verdictName();
         if (const auto stop = v.stopStatus()) {
             const QString reason = *stop == BroadcastStatus::Blocked
-                                       ? tr("blocked by the content check: %1").arg(v.message)
-                                       : tr("held for an operator's approval: %1").arg(v.message);
-            emit broadcastError(id, reason);
+                                       ? ReasonText(staticMetaObject, QT_TR_NOOP("blocked by the content check: %1")).arg(v.message).encode()
+                                       : ReasonText(staticMetaObject, QT_TR_NOOP("held for an operator's approval: %1")).arg(v.message).encode();
+            emit broadcastError(id, ReasonText::display(reason));
             end(*stop, reason);
             return;
         }
@@ -479,7 +488,9 @@ void BroadcastWorker::beat()
         // Paused or cancelled from elsewhere (another console, the command line).
         m_run->stopping = true;
         m_run->stopAs = s == BroadcastStatus::Cancelled ? BroadcastStatus::Cancelled : BroadcastStatus::Paused;
-        m_run->stopReason = s == BroadcastStatus::Cancelled ? tr("cancelled by the operator") : tr("paused by the operator");
+        m_run->stopReason = s == BroadcastStatus::Cancelled
+                                ? ReasonText(staticMetaObject, QT_TR_NOOP("cancelled by the operator")).encode()
+                                : ReasonText(staticMetaObject, QT_TR_NOOP("paused by the operator")).encode();
         pump();
     }
 }
@@ -506,7 +517,8 @@ void BroadcastWorker::end(BroadcastStatus status, const QString &reason)
                     break;
             }
         }
-        broadcasts.skipPending(id, appBlocked ? *appBlocked : tr("the broadcast was cancelled"));
+        broadcasts.skipPending(id, appBlocked ? *appBlocked
+                                              : ReasonText(staticMetaObject, QT_TR_NOOP("the broadcast was cancelled")).encode());
     }
     if (status == BroadcastStatus::Scheduled)
         broadcasts.schedule(id, m_run->resumeAt, reason);
@@ -532,8 +544,9 @@ void BroadcastWorker::abortRun(const QString &message)
     if (!m_run)
         return;
     const qint64 id = m_run->broadcast.id;
-    qCCritical(lcEngine) << "broadcast" << id << "stopped:" << message;
-    emit broadcastError(id, message);
+    // message: stored form (ReasonText) or plain text; stored as it is, reported in this process's language.
+    qCCritical(lcEngine) << "broadcast" << id << "stopped:" << ReasonText::display(message);
+    emit broadcastError(id, ReasonText::display(message));
     end(BroadcastStatus::Failed, message);
 }
 

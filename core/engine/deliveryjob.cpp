@@ -1,5 +1,6 @@
 #include "engine/deliveryjob.h"
 
+#include "domain/reasontext.h"
 #include "engine/networkpool.h"
 #include "engine/ratelimiter.h"
 #include "engine/tokencache.h"
@@ -14,6 +15,12 @@
 #include <QtConcurrent>
 
 namespace pushdesk {
+
+// A delivery's reason is stored language-neutral and read in the reader's language (ReasonText).
+QString DeliveryJob::reason(const char *source)
+{
+    return ReasonText(staticMetaObject, source).encode();
+}
 
 DeliveryJob::DeliveryJob(const SendContext &ctx, DeliveryWork work, RenderedMessage message, Done done, QObject *parent)
     : QObject(parent)
@@ -42,20 +49,20 @@ void DeliveryJob::start()
     UpstreamReply none;
     if (m_work.channel == Channel::MiniProgram) {
         if (m_msg.subscribeTemplateId.isEmpty() && m_msg.formTemplateId.isEmpty()) {
-            finish(DeliveryState::Skipped, none, tr("the template has no mini-program message"));
+            finish(DeliveryState::Skipped, none, reason(QT_TR_NOOP("the template has no mini-program message")));
             return;
         }
         if (!credit()) {
-            finish(DeliveryState::Skipped, none, tr("no send credit"));
+            finish(DeliveryState::Skipped, none, reason(QT_TR_NOOP("no send credit")));
             return;
         }
     }
     if (m_route == Route::Webhook && m_ctx.endpoints.webhookSecret.isEmpty()) {
-        finish(DeliveryState::Failed, none, tr("no webhook signing secret is stored for the app"));
+        finish(DeliveryState::Failed, none, reason(QT_TR_NOOP("no webhook signing secret is stored for the app")));
         return;
     }
     if (m_route == Route::Email && m_ctx.smtp.url.isEmpty()) {
-        finish(DeliveryState::Failed, none, tr("the app has no SMTP server"));
+        finish(DeliveryState::Failed, none, reason(QT_TR_NOOP("the app has no SMTP server")));
         return;
     }
     send();
@@ -83,7 +90,7 @@ void DeliveryJob::send()
         return;
     }
     if (!m_ctx.tokens) {
-        finish(DeliveryState::Failed, {}, tr("the app has no WeChat credentials"));
+        finish(DeliveryState::Failed, {}, reason(QT_TR_NOOP("the app has no WeChat credentials")));
         return;
     }
     QPointer<DeliveryJob> self(this);
@@ -168,7 +175,7 @@ void DeliveryJob::onReply(const UpstreamReply &r, const QString &token)
     }
     if (r.quotaSpent()) {
         // Not sent: back to pending, and the engine pauses the broadcast with this reason.
-        finish(DeliveryState::Pending, r, tr("the upstream's daily quota is spent"));
+        finish(DeliveryState::Pending, r, reason(QT_TR_NOOP("the upstream's daily quota is spent")));
         return;
     }
     if (retryLater(r))
@@ -178,7 +185,8 @@ void DeliveryJob::onReply(const UpstreamReply &r, const QString &token)
         case Route::Custom:
             if (r.errcode == errcode::OutOfWindow || r.errcode == errcode::OutOfAllowance) {
                 if (m_msg.wechatTemplateId.isEmpty()) {
-                    finish(DeliveryState::Failed, r, tr("outside the customer-service window and the template has no WeChat template id"));
+                    finish(DeliveryState::Failed, r,
+                           reason(QT_TR_NOOP("outside the customer-service window and the template has no WeChat template id")));
                     return;
                 }
                 // The fallback is a second attempt on the same row, never a second row (DESIGN.md).

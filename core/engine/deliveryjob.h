@@ -41,7 +41,8 @@ private:
     void sendEmail();
     void onReply(const UpstreamReply &r, const QString &token);
     bool retryLater(const UpstreamReply &r);
-    void finish(DeliveryState state, const UpstreamReply &r, const QString &reason = {});
+    void finish(DeliveryState state, const UpstreamReply &r, const QString &reason = {}); // reason: stored form
+    static QString reason(const char *source); // a reason of this class, stored form (ReasonText)
     const SendCredit *credit() const;
 
     SendContext m_ctx;

@@ -1,5 +1,6 @@
 #include "engine/tokencache.h"
 
+#include "domain/reasontext.h"
 #include "engine/networkpool.h"
 #include "engine/upstreamreply.h"
 
@@ -70,9 +71,12 @@ void TokenCache::fetch()
             result = m_token;
             qCInfo(lcToken) << "access token fetched for" << m_appid << "valid for" << r.expiresIn << "s";
         } else {
-            result = fail(QCoreApplication::translate("TokenCache", "cannot get an access token for %1: %2")
-                              .arg(m_appid, r.describe()));
-            qCWarning(lcToken) << "access token fetch failed for" << m_appid << r.describe();
+            // Stored as a delivery's or a broadcast's reason: the stored form (ReasonText), the reply's nested.
+            result = fail(ReasonText("TokenCache", QT_TRANSLATE_NOOP("TokenCache", "cannot get an access token for %1: %2"))
+                              .arg(m_appid)
+                              .arg(r.describe())
+                              .encode());
+            qCWarning(lcToken) << "access token fetch failed for" << m_appid << ReasonText::display(r.describe());
         }
         m_fetching = false;
         const auto waiting = std::exchange(m_waiting, {});

@@ -1,5 +1,7 @@
 #include "engine/upstreamreply.h"
 
+#include "domain/reasontext.h"
+
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -45,13 +47,17 @@ QString UpstreamReply::describe() const
     switch (kind) {
     case Kind::Ok: return QStringLiteral("ok");
     case Kind::ApiError: return QStringLiteral("%1 %2").arg(errcode).arg(errmsg);
-    case Kind::HttpError: return QCoreApplication::translate("UpstreamReply", "HTTP %1: %2").arg(httpStatus).arg(errmsg);
-    case Kind::NetworkError: return QCoreApplication::translate("UpstreamReply", "network error: %1").arg(errmsg);
+    case Kind::HttpError:
+        return ReasonText("UpstreamReply", QT_TRANSLATE_NOOP("UpstreamReply", "HTTP %1: %2")).arg(httpStatus).arg(errmsg).encode();
+    case Kind::NetworkError:
+        return ReasonText("UpstreamReply", QT_TRANSLATE_NOOP("UpstreamReply", "network error: %1")).arg(errmsg).encode();
     case Kind::Garbage:
         // The upstream may have taken the message before its answer was mangled: not retried blindly.
-        return QCoreApplication::translate("UpstreamReply", "unreadable answer (HTTP %1), the message may have arrived: %2")
+        return ReasonText("UpstreamReply",
+                          QT_TRANSLATE_NOOP("UpstreamReply", "unreadable answer (HTTP %1), the message may have arrived: %2"))
             .arg(httpStatus)
-            .arg(QString::fromUtf8(body.left(60)));
+            .arg(QString::fromUtf8(body.left(60)))
+            .encode();
     }
     return {};
 }

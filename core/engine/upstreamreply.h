@@ -19,7 +19,9 @@ struct UpstreamReply {
     QByteArray body;
 
     bool retryable() const;   // network errors, HTTP 5xx, WeChat -1 / 45011
-    QString describe() const; // one line for the send log and the failures table
+    // One line for the send log and the failures table, in the stored form (ReasonText::display reads it);
+    // an API error is its errcode and the upstream's errmsg, as the upstream said it.
+    QString describe() const;
 
     static UpstreamReply fromWeChat(QNetworkReply *reply);
     static UpstreamReply fromBark(QNetworkReply *reply);

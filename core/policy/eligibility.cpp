@@ -1,13 +1,21 @@
 #include "policy/eligibility.h"
 
+#include "domain/reasontext.h"
+
 #include <QCoreApplication>
 
 namespace pushdesk {
 
 namespace {
-Eligibility skip(const char *reason)
+// Verdicts are stored with the deliveries: language-neutral, read in the reader's language (ReasonText).
+QString reason(const char *source)
 {
-    return {Eligibility::Verdict::Skip, QCoreApplication::translate("Eligibility", reason)};
+    return ReasonText("Eligibility", source).encode();
+}
+
+Eligibility skip(const char *source)
+{
+    return {Eligibility::Verdict::Skip, reason(source)};
 }
 } // namespace
 
@@ -19,11 +27,11 @@ QList<Channel> EligibilityPolicy::channelsFor(const Binding &binding)
 std::optional<QString> EligibilityPolicy::appCannotSend(const App &app, const QDateTime &now)
 {
     if (app.disabled)
-        return QCoreApplication::translate("Eligibility", "the app is disabled");
+        return reason(QT_TRANSLATE_NOOP("Eligibility", "the app is disabled"));
     if (app.status == AppStatus::Banned)
-        return QCoreApplication::translate("Eligibility", "the app is banned");
+        return reason(QT_TRANSLATE_NOOP("Eligibility", "the app is banned"));
     if (app.status == AppStatus::Suspended && (!app.suspendedUntil.isValid() || app.suspendedUntil > now))
-        return QCoreApplication::translate("Eligibility", "the app is suspended");
+        return reason(QT_TRANSLATE_NOOP("Eligibility", "the app is suspended"));
     return std::nullopt;
 }
 
@@ -59,7 +67,7 @@ Eligibility EligibilityPolicy::decide(const App &app, const Subscriber &subscrib
     if (binding.reminder == Reminder::None)
         return skip(QT_TRANSLATE_NOOP("Eligibility", "chose no reminders"));
     if (binding.state == BindingState::Muted || binding.reminder == Reminder::Weak)
-        return {Eligibility::Verdict::Inbox, QCoreApplication::translate("Eligibility", "inbox only (no alert)")};
+        return {Eligibility::Verdict::Inbox, reason(QT_TRANSLATE_NOOP("Eligibility", "inbox only (no alert)"))};
     switch (channel) {
     case Channel::WeChat:
         if (subscriber.mpOpenid.isEmpty())

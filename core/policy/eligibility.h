@@ -10,7 +10,7 @@ namespace pushdesk {
 struct Eligibility {
     enum class Verdict { Push, Inbox, Skip };
     Verdict verdict = Verdict::Skip;
-    QString reason; // for people; empty for Push
+    QString reason; // for people, stored form (domain/reasontext.h: ReasonText::display); empty for Push
 
     DeliveryState deliveryState() const
     {
@@ -29,7 +29,7 @@ public:
                               const QDateTime &now);
     // The channels a binding asks for; the plan has one delivery row per channel.
     static QList<Channel> channelsFor(const Binding &binding);
-    // Why the app cannot send at all (disabled, suspended, banned), or nothing if it can.
+    // Why the app cannot send at all (disabled, suspended, banned), stored form, or nothing if it can.
     static std::optional<QString> appCannotSend(const App &app, const QDateTime &now);
 
     struct Planned {

@@ -13,7 +13,7 @@ class Database;
 
 struct Forecast {
     Counters counts;                 // sent = would be pushed, inbox, skipped
-    QMap<QString, qint64> skipped;   // reason -> rows
+    QMap<QString, qint64> skipped;   // reason (stored form: ReasonText::display reads it) -> rows
     qint64 members = 0;              // audience members (people)
     // People the audience names (a tag's or list's members, the one person), bound to the app or not;
     // -1 for "all bound subscribers". selected - members of them are not reached at all.

@@ -1,6 +1,7 @@
 #include "policy/penalties.h"
 
 #include "audit/auditlog.h"
+#include "domain/reasontext.h"
 #include "store/database.h"
 
 #include <QCoreApplication>
@@ -35,6 +36,20 @@ Result<void> requireText(const QString &value, const QString &message)
     if (value.trimmed().isEmpty())
         return fail(message);
     return {};
+}
+
+// The category's name (displayName) in a stored reason: translated when read.
+QString categoryReason(ComplaintCategory v)
+{
+    const char *source = QT_TRANSLATE_NOOP("Complaints", "Other");
+    switch (v) {
+    case ComplaintCategory::Advertising: source = QT_TRANSLATE_NOOP("Complaints", "Advertising"); break;
+    case ComplaintCategory::Harassment: source = QT_TRANSLATE_NOOP("Complaints", "Harassment"); break;
+    case ComplaintCategory::Fraud: source = QT_TRANSLATE_NOOP("Complaints", "Fraud"); break;
+    case ComplaintCategory::Illegal: source = QT_TRANSLATE_NOOP("Complaints", "Illegal content"); break;
+    case ComplaintCategory::Other: break;
+    }
+    return ReasonText("Complaints", source).encode();
 }
 
 } // namespace
@@ -254,7 +269,7 @@ AuditEvent penaltyEvent(const QString &by, qint64 penaltyId, const QJsonObject &
                           {QStringLiteral("kind"), toString(p.kind)},
                           {QStringLiteral("points"), p.points},
                           {QStringLiteral("until"), toMsecs(p.until)},
-                          {QStringLiteral("reason"), p.reason},
+                          {QStringLiteral("reason"), ReasonText::display(p.reason)}, // the audit's words as written
                           {QStringLiteral("complaint_id"), p.complaintId}};
     return e;
 }
@@ -424,7 +439,11 @@ Result<PenaltyOutcome> PenaltyService::uphold(qint64 complaintId, const QString 
             return std::unexpected(app.error());
         out.scoreBefore = app->score;
         const int deduct = points.value_or(rules->pointsFor(c.category));
-        const QString reason = tr("Complaint %1 upheld (%2).").arg(complaintId).arg(displayName(c.category));
+        // Our words, stored language-neutral (ReasonText): a worker's or another console's language is not the reader's.
+        const QString reason = ReasonText("PenaltyService", QT_TRANSLATE_NOOP("PenaltyService", "Complaint %1 upheld (%2)."))
+                                   .arg(complaintId)
+                                   .arg(categoryReason(c.category))
+                                   .encode();
         if (auto d = applyDeduction(*app, deduct, reason, complaintId, reviewer.trimmed(), *rules, out); !d)
             return d;
         out.scoreAfter = app->score;
@@ -564,7 +583,9 @@ AuditEvent liftEvent(const QString &by, qint64 penaltyId, const QDateTime &at, q
     e.recordId = penaltyId;
     e.at = at;
     e.before = QJsonObject{{QStringLiteral("app_id"), appId}, {QStringLiteral("app"), before}};
-    e.after = QJsonObject{{QStringLiteral("app_id"), appId}, {QStringLiteral("app"), after}, {QStringLiteral("reason"), reason}};
+    e.after = QJsonObject{{QStringLiteral("app_id"), appId},
+                          {QStringLiteral("app"), after},
+                          {QStringLiteral("reason"), ReasonText::display(reason)}}; // the audit's words as written
     return e;
 }
 } // namespace
@@ -648,7 +669,8 @@ Result<int> PenaltyService::liftDueSuspensions(const QDateTime &when)
         while (q.next())
             due.append(q.value(0).toLongLong());
         const QString system = AuditLog::systemOperator();
-        const QString reason = tr("The suspension ended.");
+        // Lifted by whichever process polls first (often a headless worker): stored language-neutral.
+        const QString reason = ReasonText("PenaltyService", QT_TRANSLATE_NOOP("PenaltyService", "The suspension ended.")).encode();
         for (qint64 appId : std::as_const(due)) {
             auto app = lockApp(appId);
             if (!app)

@@ -1,5 +1,6 @@
 #include "store/broadcastrepository.h"
 
+#include "domain/reasontext.h"
 #include "store/database.h"
 #include "store/subscriberrepository.h"
 
@@ -330,7 +331,9 @@ Result<int> BroadcastRepository::markInFlightUncertain(qint64 broadcastId)
         QSqlQuery q(m_db.db());
         q.prepare(QStringLiteral("UPDATE deliveries SET state = 'uncertain', reason = ?, updated_at = ? "
                                  "WHERE broadcast_id = ? AND state = 'in_flight'"));
-        q.addBindValue(QStringLiteral("in flight when the sender stopped; not re-sent automatically"));
+        q.addBindValue(ReasonText("BroadcastRepository",
+                                  QT_TRANSLATE_NOOP("BroadcastRepository", "in flight when the sender stopped; not re-sent automatically"))
+                           .encode());
         q.addBindValue(nowMsecs());
         q.addBindValue(broadcastId);
         if (auto e = exec(q); !e)

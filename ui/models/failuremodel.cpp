@@ -1,5 +1,6 @@
 #include "models/failuremodel.h"
 
+#include "domain/reasontext.h"
 #include "models/displaytext.h"
 
 namespace pushdesk {
@@ -47,7 +48,7 @@ QVariant FailureModel::data(const QModelIndex &index, int role) const
     if (role == DeliveryIdRole)
         return f.deliveryId;
     if (role == Qt::ToolTipRole && index.column() == ReasonColumn)
-        return f.reason;
+        return ReasonText::display(f.reason);
     if (role == Qt::TextAlignmentRole && index.column() == ErrcodeColumn)
         return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
     if (role != Qt::DisplayRole)
@@ -56,7 +57,7 @@ QVariant FailureModel::data(const QModelIndex &index, int role) const
     case RecipientColumn: return f.recipient;
     case ChannelColumn: return DisplayText::label(f.channel);
     case ErrcodeColumn: return f.errcode == 0 ? QString() : QString::number(f.errcode);
-    case ReasonColumn: return f.reason;
+    case ReasonColumn: return ReasonText::display(f.reason); // the engine reports it in its language; either form reads
     default: return {};
     }
 }

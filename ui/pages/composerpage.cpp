@@ -1,6 +1,7 @@
 #include "pages/composerpage.h"
 #include "ui_composerpage.h"
 
+#include "domain/reasontext.h"
 #include "engine/broadcastengine.h"
 #include "models/displaytext.h"
 #include "pages/broadcastprogresspanel.h"
@@ -490,7 +491,7 @@ void ComposerPage::computeForecast()
                                .arg(QLocale().toString(c.sent), QLocale().toString(c.inbox), QLocale().toString(c.skipped));
     QStringList reasons;
     for (auto it = forecast->skipped.cbegin(); it != forecast->skipped.cend(); ++it)
-        reasons.append(tr("%1: %2", "skip reason: count").arg(it.key(), QLocale().toString(it.value())));
+        reasons.append(tr("%1: %2", "skip reason: count").arg(ReasonText::display(it.key()), QLocale().toString(it.value())));
     QString text = reasons.isEmpty() ? counts : tr("%1 (%2)", "counts (skip reasons)").arg(counts, reasons.join(QStringLiteral("; ")));
     if (forecast->selected > forecast->members)
         text += QLatin1Char(' ')

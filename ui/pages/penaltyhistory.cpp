@@ -1,6 +1,7 @@
 #include "pages/penaltyhistory.h"
 
 #include "audit/auditlog.h"
+#include "domain/reasontext.h"
 #include "models/displaytext.h"
 #include "pages/confirmation.h"
 #include "pages/inlinemessage.h"
@@ -174,11 +175,11 @@ void PenaltyHistory::reload()
         }
         QString lifted;
         if (p.lifted())
-            lifted = tr("%1 by %2: %3").arg(DisplayText::dateTime(p.liftedAt), p.liftedBy, p.liftReason);
+            lifted = tr("%1 by %2: %3").arg(DisplayText::dateTime(p.liftedAt), p.liftedBy, ReasonText::display(p.liftReason));
         const QStringList cells{DisplayText::dateTime(p.appliedAt),
                                 kind,
                                 tr("%1 → %2").arg(p.scoreBefore).arg(p.scoreAfter),
-                                p.reason,
+                                ReasonText::display(p.reason),
                                 complaint,
                                 p.appliedBy,
                                 lifted};

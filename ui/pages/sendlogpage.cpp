@@ -2,6 +2,7 @@
 #include "ui_sendlogpage.h"
 
 #include "console/deliverydetails.h"
+#include "domain/reasontext.h"
 #include "models/displaytext.h"
 #include "models/listingmodel.h"
 #include "pages/inlinemessage.h"
@@ -290,8 +291,12 @@ void SendLogPage::chooseExportFile()
 
 bool SendLogPage::exportToFile(const QString &path)
 {
-    // Stored words and ISO times: a file for other programs, the same in every language.
+    // Stored words and ISO times: a file for other programs, the same in every language. Reasons are sentences
+    // for people, not words to match: written in the exporting operator's language (their stored form is no use
+    // in a spreadsheet).
     auto written = DeliveryLog::exportCsv(m_ws.db(), m_filter, path, [](const QString &key, const QVariant &value) {
+        if (key == QLatin1String("reason"))
+            return ReasonText::display(value.toString());
         if (key.endsWith(QLatin1String("_at")))
             return value.toLongLong() > 0 ? QDateTime::fromMSecsSinceEpoch(value.toLongLong()).toString(Qt::ISODateWithMs)
                                           : QString();
