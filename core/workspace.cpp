@@ -97,7 +97,7 @@ Result<void> Workspace::ensureCallbacks()
 {
     if (m_callbacks)
         return {};
-    auto host = std::make_unique<CallbackHost>(m_config);
+    auto host = std::make_unique<CallbackHost>(m_config, m_secrets);
     const quint16 port = m_options.callbackPort > 0 ? quint16(m_options.callbackPort) : 0;
     if (auto r = host->start(port); !r)
         return r;
@@ -125,6 +125,20 @@ Result<void> Workspace::ensureSandbox()
     if (auto r = ensureCallbacks(); !r)
         return r;
     host->setDefaultCallbackUrl(m_callbacks->wechatCallbackUrl());
+    // The callback Tokens the operator gave its apps: it signs with them, as WeChat does with the Token of
+    // the account's server settings. A keychain that cannot be read leaves the sandbox's own Token.
+    {
+        QSqlQuery apps(m_db->db());
+        apps.prepare(QStringLiteral("SELECT id, appid FROM apps WHERE upstream = ?"));
+        apps.addBindValue(QString::fromLatin1(kBuiltInSandbox));
+        if (auto r = exec(apps); !r)
+            return r;
+        while (apps.next()) {
+            auto token = m_secrets->read(SecretStore::callbackTokenKey(apps.value(0).toLongLong()));
+            if (token && *token && !(*token)->isEmpty())
+                host->setCallbackToken(apps.value(1).toString(), **token);
+        }
+    }
     // The built-in sandbox keeps its followers and devices in a file beside the database.
     const QString seedPath = sandboxSeedPath(m_config);
     if (!seedPath.isEmpty() && QFileInfo::exists(seedPath)) {
@@ -302,9 +316,19 @@ Result<void> Workspace::replaceSecret(qint64 appId, const QString &key, const QS
     const QString before = secretPlace(key);
     if (auto r = m_secrets->write(key, value); !r)
         return r;
+    wireCallbackToken(appId, key, value);
     if (auto r = AuditLog::record(*m_db, secretEvent(m_operator, appId, key, before, QStringLiteral("keychain"))); !r)
         return std::unexpected(r.error());
     return {};
+}
+
+void Workspace::wireCallbackToken(qint64 appId, const QString &key, const QString &value)
+{
+    if (!m_sandbox || key != SecretStore::callbackTokenKey(appId))
+        return;
+    auto app = AppRepository(*m_db).findById(appId);
+    if (app && *app && (*app)->upstream == QLatin1String(kBuiltInSandbox))
+        m_sandbox->setCallbackToken((*app)->appid, value);
 }
 
 Result<void> Workspace::keepSecretForSession(qint64 appId, const QString &key, const QString &value)
@@ -313,6 +337,7 @@ Result<void> Workspace::keepSecretForSession(qint64 appId, const QString &key, c
         return fail(tr("Type the new secret."));
     const QString before = secretPlace(key);
     m_secrets->keepForSession(key, value);
+    wireCallbackToken(appId, key, value);
     if (auto r = AuditLog::record(*m_db, secretEvent(m_operator, appId, key, before, QStringLiteral("session memory"))); !r)
         return std::unexpected(r.error());
     return {};

@@ -71,6 +71,8 @@ public:
 
 private:
     Workspace(const DatabaseConfig &config, WorkspaceOptions options);
+    // A callback Token given to an app of the built-in sandbox signs its callbacks from now on.
+    void wireCallbackToken(qint64 appId, const QString &key, const QString &value);
     QString secretPlace(const QString &key); // "keychain", "session memory", "nowhere" or "unknown"
 
     DatabaseConfig m_config;

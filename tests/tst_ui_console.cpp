@@ -557,9 +557,11 @@ void tst_UiConsole::appsPageSetsUpEmail()
     auto *password = child<QLineEdit>(page, "smtpPasswordEdit");
     auto *from = child<QLineEdit>(page, "smtpFromEdit");
     auto *ntfy = child<QLineEdit>(page, "ntfyServerEdit");
+    auto *token = child<QLineEdit>(page, "callbackTokenEdit");
     auto *save = child<QPushButton>(page, "saveButton");
-    QVERIFY(url && user && password && from && ntfy && save);
+    QVERIFY(url && user && password && from && ntfy && token && save);
     QCOMPARE(password->echoMode(), QLineEdit::Password);
+    QCOMPARE(token->echoMode(), QLineEdit::Password);
     const qint64 appId = w.appsPage()->currentAppId();
     QVERIFY(appId != 0);
 
@@ -568,6 +570,7 @@ void tst_UiConsole::appsPageSetsUpEmail()
     password->setText(QStringLiteral("smtp-pa55-word"));
     from->setText(QStringLiteral("noreply@parcel.example"));
     ntfy->setText(QStringLiteral("https://ntfy.example"));
+    token->setText(QStringLiteral("wechat-server-Token"));
     QTest::mouseClick(save, Qt::LeftButton);
 
     // The server settings are stored with the app; the password goes to the keychain only, and is not shown back.
@@ -581,9 +584,15 @@ void tst_UiConsole::appsPageSetsUpEmail()
     QVERIFY(stored && *stored);
     QCOMPARE(**stored, QStringLiteral("smtp-pa55-word"));
     QVERIFY(password->text().isEmpty());
+    // So does the callback Token the receiver checks WeChat's signatures with.
+    auto storedToken = m_secrets->read(SecretStore::callbackTokenKey(appId));
+    QVERIFY(storedToken && *storedToken);
+    QCOMPARE(**storedToken, QStringLiteral("wechat-server-Token"));
+    QVERIFY(token->text().isEmpty());
     QCOMPARE(url->text(), QStringLiteral("smtp://127.0.0.1:2525"));
     QCOMPARE(testsupport::sqlCount(testsupport::databasePath(m_dir),
-                                   QStringLiteral("SELECT COUNT(*) FROM apps WHERE smtp_url LIKE '%pa55%' OR smtp_user LIKE '%pa55%'")),
+                                   QStringLiteral("SELECT COUNT(*) FROM apps WHERE smtp_url LIKE '%pa55%' OR smtp_user LIKE '%pa55%' "
+                                                  "OR contact LIKE '%Token%'")),
              qint64(0));
 }
 

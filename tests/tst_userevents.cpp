@@ -20,6 +20,7 @@
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTest>
+#include <QUrlQuery>
 
 using namespace pushdesk;
 using namespace testsupport;
@@ -324,6 +325,70 @@ private slots:
         QCOMPARE(scalar(QStringLiteral("SELECT opted_out FROM subscribers WHERE id = %1").arg(m_ids.first())), 0);
     }
 
+    // With the account's Token in the keychain, what is not signed with it changes nothing; WeChat's
+    // check of the server URL (GET with echostr) passes with the Token only.
+    void signedCallbacksAreVerified()
+    {
+        const QString key = SecretStore::callbackTokenKey(m_appId);
+        const QString token = QStringLiteral("s3cret-Token");
+        QVERIFY(m_ws->replaceSecret(m_appId, key, token).has_value());
+        const QString openid = m_openids.at(2);
+        const qint64 events = scalar(QStringLiteral("SELECT COUNT(*) FROM subscriber_events"));
+        const QUrl admin = join(m_sandbox->url(), QStringLiteral("/sandbox/admin/callbacks"));
+        const QString url = m_ws->callbackUrl().toString();
+        const auto callbackStatus = [](const HttpResult &r) {
+            return r.json.value(QStringLiteral("callback")).toObject().value(QStringLiteral("status")).toInt();
+        };
+
+        // The official account's settings hold another Token: refused, nothing recorded.
+        QCOMPARE(httpPost(admin, {{QStringLiteral("appid"), m_appid}, {QStringLiteral("url"), url},
+                                  {QStringLiteral("token"), QStringLiteral("another")}}).status, 200);
+        const auto forged = userMessage(openid, QStringLiteral("0"));
+        QCOMPARE(callbackStatus(forged), 403);
+        QVERIFY(forged.json.value(QStringLiteral("callback")).toObject().value(QStringLiteral("body")).toString()
+                    .contains(QStringLiteral("does not match")));
+        // Not signed at all: refused too.
+        const QByteArray xml = "<xml><ToUserName>wxusers</ToUserName><FromUserName>" + openid.toUtf8()
+                               + "</FromUserName><CreateTime>1700000000</CreateTime><MsgType>text</MsgType><Content>0</Content></xml>";
+        QCOMPARE(httpPostRaw(m_ws->callbackUrl(), xml, "text/xml").status, 403);
+        QCOMPARE(scalar(QStringLiteral("SELECT opted_out FROM subscribers WHERE id = %1").arg(m_ids.at(2))), 0);
+        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM subscriber_events")), events);
+
+        // The same Token on both sides: taken.
+        QCOMPARE(httpPost(admin, {{QStringLiteral("appid"), m_appid}, {QStringLiteral("url"), url}, {QStringLiteral("token"), token}}).status, 200);
+        QCOMPARE(callbackStatus(userMessage(openid, QStringLiteral("0"))), 200);
+        QCOMPARE(scalar(QStringLiteral("SELECT opted_out FROM subscribers WHERE id = %1").arg(m_ids.at(2))), 1);
+        QCOMPARE(callbackStatus(userMessage(openid, QStringLiteral("1"))), 200);
+        QCOMPARE(scalar(QStringLiteral("SELECT opted_out FROM subscribers WHERE id = %1").arg(m_ids.at(2))), 0);
+
+        // WeChat's check of the server URL.
+        const auto check = [&](const QString &withToken, const QString &appid) {
+            QUrl u = m_ws->callbackUrl();
+            QUrlQuery q;
+            const QString timestamp = QString::number(QDateTime::currentSecsSinceEpoch());
+            const QString nonce = QStringLiteral("82937461");
+            q.addQueryItem(QStringLiteral("appid"), appid);
+            q.addQueryItem(QStringLiteral("signature"), CallbackSignature::compute(withToken, timestamp, nonce));
+            q.addQueryItem(QStringLiteral("timestamp"), timestamp);
+            q.addQueryItem(QStringLiteral("nonce"), nonce);
+            q.addQueryItem(QStringLiteral("echostr"), QStringLiteral("5217349981"));
+            u.setQuery(q);
+            return httpGet(u);
+        };
+        const auto passed = check(token, m_appid);
+        QCOMPARE(passed.status, 200);
+        QCOMPARE(passed.body, QByteArray("5217349981"));
+        QCOMPARE(check(QStringLiteral("another"), m_appid).status, 403);
+        QCOMPARE(check(token, QString()).status, 400);
+        QCOMPARE(check(token, QStringLiteral("wxother")).status, 404);
+
+        // Without a Token the app's callbacks are taken unverified (as for the other tests here), and the
+        // server URL check cannot pass.
+        QVERIFY(m_ws->secrets().remove(key).has_value());
+        QCOMPARE(check(token, m_appid).status, 403);
+        QCOMPARE(httpPost(admin, {{QStringLiteral("appid"), m_appid}, {QStringLiteral("url"), url}}).status, 200);
+    }
+
     void parserReadsWechatsFormat()
     {
         auto cb = UserEvents::parse("<xml><ToUserName><![CDATA[gh_123]]></ToUserName><FromUserName><![CDATA[oX]]></FromUserName>"
@@ -398,6 +463,22 @@ private slots:
         QSqlQuery q((*ws)->db().db());
         QVERIFY(q.exec(QStringLiteral("SELECT opted_out FROM subscribers WHERE mp_openid = 'oBuiltin'")) && q.next());
         QCOMPARE(q.value(0).toInt(), 1);
+        q.finish();
+        // The built-in sandbox signs with its own Token, which the receiver knows: a request without that
+        // signature is refused, though the app has no Token of its own.
+        const QByteArray unsigned_ = "<xml><ToUserName>wxbuiltin</ToUserName><FromUserName>oBuiltin</FromUserName>"
+                                     "<CreateTime>1700000000</CreateTime><MsgType>text</MsgType><Content>1</Content></xml>";
+        QCOMPARE(httpPostRaw((*ws)->callbackUrl(), unsigned_, "text/xml").status, 403);
+        QVERIFY(q.exec(QStringLiteral("SELECT opted_out FROM subscribers WHERE mp_openid = 'oBuiltin'")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 1);
+        q.finish();
+        // A Token the operator gives the app (Apps page) is the one both sides use from then on.
+        QVERIFY((*ws)->replaceSecret(appId, SecretStore::callbackTokenKey(appId), QStringLiteral("operator-Token")).has_value());
+        const auto resumed = httpPost(join(sandbox, QStringLiteral("/sandbox/user/message")),
+                                      {{QStringLiteral("appid"), app.appid}, {QStringLiteral("openid"), s.mpOpenid}, {QStringLiteral("content"), QStringLiteral("1")}});
+        QCOMPARE(resumed.json.value(QStringLiteral("callback")).toObject().value(QStringLiteral("status")).toInt(), 200);
+        QVERIFY(q.exec(QStringLiteral("SELECT opted_out FROM subscribers WHERE mp_openid = 'oBuiltin'")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
     }
 };
 

@@ -1,6 +1,7 @@
 #include "callback/callbackreceiver.h"
 
 #include "callback/userevents.h"
+#include "secrets/secretstore.h"
 
 #include <QCoreApplication>
 #include <QHttpServer>
@@ -18,8 +19,9 @@ namespace pushdesk {
 // belongs to the thread that opened it) and answers each request from it.
 class CallbackServer : public QObject {
 public:
-    CallbackServer(const DatabaseConfig &config, CallbackHost *host)
+    CallbackServer(const DatabaseConfig &config, std::shared_ptr<SecretStore> secrets, CallbackHost *host)
         : m_config(config)
+        , m_secrets(std::move(secrets))
         , m_host(host)
     {
     }
@@ -38,12 +40,20 @@ public:
         if (!db)
             return std::unexpected(db.error());
         m_db = std::move(*db);
-        m_events = std::make_unique<UserEvents>(*m_db);
+        m_events = std::make_unique<UserEvents>(*m_db, m_secrets.get());
         m_http = std::make_unique<QHttpServer>();
         m_http->route(QStringLiteral("/wechat/callback"), QHttpServerRequest::Method::Post,
                       [this](const QHttpServerRequest &request) {
-                          const QString appid = QUrlQuery(request.url()).queryItemValue(QStringLiteral("appid"));
-                          return answer(m_events->handleWechat(request.body(), appid));
+                          const QUrlQuery query(request.url());
+                          return answer(m_events->handleWechat(request.body(), query.queryItemValue(QStringLiteral("appid")),
+                                                               CallbackSignature::fromQuery(query)));
+                      });
+        m_http->route(QStringLiteral("/wechat/callback"), QHttpServerRequest::Method::Get,
+                      [this](const QHttpServerRequest &request) {
+                          const QUrlQuery query(request.url());
+                          return answer(m_events->handleVerification(query.queryItemValue(QStringLiteral("appid")),
+                                                                     CallbackSignature::fromQuery(query),
+                                                                     query.queryItemValue(QStringLiteral("echostr"))));
                       });
         m_http->route(QStringLiteral("/relay/user/settings"), QHttpServerRequest::Method::Post,
                       [this](const QHttpServerRequest &request) {
@@ -79,15 +89,16 @@ private:
     }
 
     DatabaseConfig m_config;
+    std::shared_ptr<SecretStore> m_secrets;
     CallbackHost *m_host;
     std::unique_ptr<Database> m_db;
     std::unique_ptr<UserEvents> m_events;
     std::unique_ptr<QHttpServer> m_http;
 };
 
-CallbackHost::CallbackHost(const DatabaseConfig &config, QObject *parent)
+CallbackHost::CallbackHost(const DatabaseConfig &config, std::shared_ptr<SecretStore> secrets, QObject *parent)
     : QObject(parent)
-    , m_server(new CallbackServer(config, this))
+    , m_server(new CallbackServer(config, std::move(secrets), this))
 {
     m_thread.setObjectName(QStringLiteral("pushdesk-callback"));
     m_server->moveToThread(&m_thread);

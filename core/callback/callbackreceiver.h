@@ -2,7 +2,8 @@
 // The receiver of what subscribers do: a small Qt HttpServer endpoint, hosted by the console's
 // Workspace and by `pushdesk worker`, on its own thread with its own database connection.
 //   POST /wechat/callback[?appid=APPID]  WeChat's XML messages and events (the official account's
-//                                        "server URL"); ?signature, timestamp, nonce are not checked
+//                                        "server URL"), signed with the app's callback Token
+//   GET  /wechat/callback?appid=APPID&…  WeChat's check of the server URL (echostr)
 //   POST /relay/user/settings            the relay's own settings: mute, unmute, reminder (JSON)
 // What they mean and answer: userevents.h. The built-in sandbox is pointed at it automatically; a real
 // official account reaches it through a reverse proxy (it listens on the loopback address).
@@ -19,11 +20,14 @@
 namespace pushdesk {
 
 class CallbackServer;
+class SecretStore;
 
 class CallbackHost : public QObject {
     Q_OBJECT
 public:
-    explicit CallbackHost(const DatabaseConfig &config, QObject *parent = nullptr);
+    // secrets: where the apps' callback Tokens are (SecretStore::callbackTokenKey); read from the
+    // receiver's thread, so the store must be thread-safe (SessionSecretStore and KeychainSecretStore are).
+    explicit CallbackHost(const DatabaseConfig &config, std::shared_ptr<SecretStore> secrets = {}, QObject *parent = nullptr);
     ~CallbackHost() override; // stops the thread cleanly
 
     // Blocks until the receiver listens on address:port (0 = any free port) with its database open, or

@@ -1,14 +1,22 @@
 #include "callback/userevents.h"
 
+#include "domain/types.h"
+#include "sandbox/sandboxserver.h"
+#include "secrets/secretstore.h"
 #include "store/database.h"
 #include "store/eventrepository.h"
 #include "store/subscriberrepository.h"
 
+#include <QCryptographicHash>
 #include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLoggingCategory>
 #include <QSqlQuery>
+#include <QUrlQuery>
 #include <QXmlStreamReader>
+
+Q_LOGGING_CATEGORY(lcUserEvents, "pushdesk.callback")
 
 namespace pushdesk {
 
@@ -65,6 +73,72 @@ bool isBusy(const QString &message)
 
 } // namespace
 
+CallbackSignature CallbackSignature::fromQuery(const QUrlQuery &query)
+{
+    return {query.queryItemValue(QStringLiteral("signature")), query.queryItemValue(QStringLiteral("timestamp")),
+            query.queryItemValue(QStringLiteral("nonce"))};
+}
+
+QString CallbackSignature::compute(const QString &token, const QString &timestamp, const QString &nonce)
+{
+    QStringList parts{token, timestamp, nonce};
+    parts.sort();
+    return QString::fromLatin1(QCryptographicHash::hash(parts.join(QString()).toUtf8(), QCryptographicHash::Sha1).toHex());
+}
+
+UserEvents::Verdict UserEvents::verify(const QString &appid, const CallbackSignature &signature)
+{
+    if (!m_secrets)
+        return {};
+    QSqlQuery q(m_db.db());
+    q.prepare(QStringLiteral("SELECT id, upstream FROM apps WHERE appid = ?"));
+    q.addBindValue(appid);
+    if (auto r = exec(q); !r)
+        return {500, r.error().message};
+    if (!q.next())
+        return {404, tr("No app has the appid \"%1\"; add it on the Apps page or check the callback URL.").arg(appid)};
+    const qint64 appId = q.value(0).toLongLong();
+    const bool builtInSandbox = q.value(1).toString() == QLatin1String(kBuiltInSandbox);
+    q.finish();
+
+    auto stored = m_secrets->read(SecretStore::callbackTokenKey(appId));
+    if (!stored)
+        return {503, tr("Cannot check the signature: the app's callback Token cannot be read from the keychain (%1). "
+                        "WeChat will try again.").arg(stored.error().message), false, true};
+    QString token = stored->value_or(QString());
+    if (token.isEmpty() && builtInSandbox)
+        token = SandboxServer::defaultCallbackTokenFor(appid);
+    if (token.isEmpty()) {
+        if (!m_warnedUnsigned.contains(appid)) {
+            m_warnedUnsigned.insert(appid);
+            qCWarning(lcUserEvents).noquote() << "callbacks for" << appid
+                                              << "are not verified: the app has no callback Token (Apps page)";
+        }
+        return {};
+    }
+    if (signature.signature.isEmpty() || signature.timestamp.isEmpty() || signature.nonce.isEmpty())
+        return {403, tr("The request is not signed: WeChat adds ?signature=, timestamp= and nonce= to the server URL.")};
+    if (CallbackSignature::compute(token, signature.timestamp, signature.nonce).compare(signature.signature, Qt::CaseInsensitive) != 0)
+        return {403, tr("The signature does not match the app's callback Token: the request was refused. Check that the "
+                        "Token on the Apps page is the one in the official account's server settings.")};
+    return {200, QString(), true};
+}
+
+CallbackAnswer UserEvents::handleVerification(const QString &appid, const CallbackSignature &signature, const QString &echostr)
+{
+    if (appid.isEmpty())
+        return plain(400, tr("Add ?appid=<the app's appid> to the server URL, so that Pushdesk knows whose Token to check."));
+    if (echostr.isEmpty())
+        return plain(400, tr("The check lacks echostr."));
+    const Verdict v = verify(appid, signature);
+    if (v.status != 200)
+        return plain(v.status, v.message);
+    if (!v.verified)
+        return plain(403, tr("The app has no callback Token: type the Token of the official account's server settings on "
+                             "the Apps page, then submit the server URL again."));
+    return plain(200, echostr);
+}
+
 Result<WechatCallback> UserEvents::parse(const QByteArray &xml)
 {
     if (xml.trimmed().isEmpty())
@@ -118,7 +192,7 @@ Result<WechatCallback> UserEvents::parse(const QByteArray &xml)
     return cb;
 }
 
-CallbackAnswer UserEvents::handleWechat(const QByteArray &body, const QString &appidHint)
+CallbackAnswer UserEvents::handleWechat(const QByteArray &body, const QString &appidHint, const CallbackSignature &signature)
 {
     auto parsed = parse(body);
     if (!parsed)
@@ -139,6 +213,18 @@ CallbackAnswer UserEvents::handleWechat(const QByteArray &body, const QString &a
             kind = SubscriberEventKind::Bind;
         else if (cb.event == QLatin1String("unsubscribe"))
             kind = SubscriberEventKind::Unbind;
+    }
+
+    // The signature, before anything is written and outside the transaction (the keychain may take a
+    // moment). When the keychain cannot be read, a request that only stops messages (reply "0",
+    // unfollow) is still taken: losing it would push to someone who said no; anything else waits for
+    // WeChat's retry.
+    if (const Verdict v = verify(appid, signature); v.status != 200) {
+        const bool stopsMessages = kind == SubscriberEventKind::OptOut || kind == SubscriberEventKind::Unbind;
+        if (!(v.keychainUnavailable && stopsMessages))
+            return plain(v.status, v.message);
+        qCWarning(lcUserEvents).noquote() << "took an unverified" << (cb.msgType == QLatin1String("text") ? cb.content : cb.event)
+                                          << "from" << cb.fromUser << "for" << appid << "because:" << v.message;
     }
 
     Refusal refusal;

@@ -16,10 +16,25 @@
 #include <QByteArray>
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QSet>
 #include <QString>
+
+class QUrlQuery;
 
 namespace pushdesk {
 class Database;
+class SecretStore;
+
+// What WeChat adds to every request to the server URL: ?signature=&timestamp=&nonce=, where signature
+// is the SHA-1 (hex) of the account's Token, timestamp and nonce, sorted and joined.
+struct CallbackSignature {
+    QString signature;
+    QString timestamp;
+    QString nonce;
+
+    static CallbackSignature fromQuery(const QUrlQuery &query);
+    static QString compute(const QString &token, const QString &timestamp, const QString &nonce);
+};
 
 // One callback from the platform, as parsed.
 struct WechatCallback {
@@ -42,15 +57,25 @@ class UserEvents {
     Q_DECLARE_TR_FUNCTIONS(UserEvents)
 
 public:
-    explicit UserEvents(Database &db) : m_db(db) {}
+    // secrets: where each app's callback Token is kept (SecretStore::callbackTokenKey); null checks nothing.
+    explicit UserEvents(Database &db, SecretStore *secrets = nullptr) : m_db(db), m_secrets(secrets) {}
 
     // Parses WeChat's XML message format; an error names what is missing or wrong.
     static Result<WechatCallback> parse(const QByteArray &xml);
 
     // POST /wechat/callback[?appid=APPID]: the app is the appid in the query, else ToUserName.
     // Answers "success", or a passive text reply for "0" / "1", or an error (400 malformed, 404 unknown
-    // app or subscriber, 409 the event cannot apply, 500 the database failed).
-    CallbackAnswer handleWechat(const QByteArray &body, const QString &appid = {});
+    // app or subscriber, 403 the signature does not match the app's Token, 409 the event cannot apply,
+    // 500 the database failed, 503 the keychain cannot be read).
+    // The signature is checked against the app's callback Token from the keychain; an app of the
+    // built-in sandbox without one uses the sandbox's (SandboxServer::defaultCallbackTokenFor). An app
+    // with no Token at all is not verified (a warning is logged once): the Apps page says so. When the
+    // keychain cannot be read, only a reply "0" or an unfollow is taken (503 for the rest).
+    CallbackAnswer handleWechat(const QByteArray &body, const QString &appid = {}, const CallbackSignature &signature = {});
+    // GET /wechat/callback?appid=&signature=&timestamp=&nonce=&echostr=: WeChat's check of a new server
+    // URL. Answers echostr when the signature matches the app's Token; 403 when it does not, or when
+    // the app has no Token (the check cannot pass without one); 400 without appid or echostr.
+    CallbackAnswer handleVerification(const QString &appid, const CallbackSignature &signature, const QString &echostr);
     // POST /relay/user/settings {"appid","openid","event":"mute"|"unmute"|"reminder","value"}:
     // {"ok":true} or {"ok":false,"error":"…"} with the same statuses.
     CallbackAnswer handleRelaySettings(const QByteArray &body);
@@ -61,7 +86,17 @@ public:
     QString lastKind() const { return m_lastKind; }
 
 private:
+    struct Verdict {
+        int status = 200; // 200: go on
+        QString message;
+        bool verified = false;
+        bool keychainUnavailable = false;
+    };
+    Verdict verify(const QString &appid, const CallbackSignature &signature);
+
     Database &m_db;
+    SecretStore *m_secrets = nullptr;
+    QSet<QString> m_warnedUnsigned; // appids already logged as not verified
     qint64 m_lastSubscriberId = 0;
     QString m_lastKind;
 };

@@ -65,6 +65,17 @@ void SandboxHost::setDefaultCallbackUrl(const QUrl &url)
                               Qt::BlockingQueuedConnection);
 }
 
+void SandboxHost::setCallbackToken(const QString &appid, const QString &token)
+{
+    SandboxServer *server = m_server;
+    if (!m_thread.isRunning()) {
+        server->setCallbackToken(appid, token);
+        return;
+    }
+    QMetaObject::invokeMethod(server, [server, appid, token] { server->setCallbackToken(appid, token); },
+                              Qt::BlockingQueuedConnection);
+}
+
 QUrl SandboxHost::baseUrl() const
 {
     QUrl url;

@@ -26,6 +26,9 @@ public:
     // Points the user messages and events of every app without a callback URL of its own at url
     // (the console's or worker's receiver). Blocks until the sandbox thread has taken it.
     void setDefaultCallbackUrl(const QUrl &url);
+    // The Token the operator gave an app of this sandbox: its callbacks are signed with it, as WeChat
+    // signs with the Token of the account's server settings. Blocks like setDefaultCallbackUrl().
+    void setCallbackToken(const QString &appid, const QString &token);
 
 private:
     QThread m_thread;

@@ -147,9 +147,19 @@ void SandboxServer::setDefaultCallbackUrl(const QString &url)
     m_state->setDefaultCallbackUrl(url);
 }
 
+void SandboxServer::setCallbackToken(const QString &appid, const QString &token)
+{
+    m_state->setWiredCallbackToken(appid, token);
+}
+
 QString SandboxServer::defaultSecretFor(const QString &appid)
 {
     return SandboxState::defaultSecretFor(appid);
+}
+
+QString SandboxServer::defaultCallbackTokenFor(const QString &appid)
+{
+    return SandboxState::defaultCallbackTokenFor(appid);
 }
 
 SandboxReply SandboxServer::dispatch(const QHttpServerRequest &request)

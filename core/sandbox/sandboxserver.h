@@ -39,9 +39,12 @@ public:
     // Where user messages and events go for apps without a callback URL of their own
     // (/sandbox/admin/callbacks); empty = nowhere.
     void setDefaultCallbackUrl(const QString &url);
+    void setCallbackToken(const QString &appid, const QString &token); // SandboxState::setWiredCallbackToken
 
     // The documented sandbox convention: "sandbox-secret-" + appid.
     static QString defaultSecretFor(const QString &appid);
+    // The Token the sandbox signs an app's callbacks with unless POST /sandbox/admin/callbacks set one.
+    static QString defaultCallbackTokenFor(const QString &appid);
 
 private:
     class Frontend;

@@ -72,7 +72,7 @@ struct SandboxApp {
     // Where WeChat pushes this account's user messages and events (the "server URL" of the official
     // account's developer settings); empty = the sandbox-wide default callback.
     QString callbackUrl;
-    QString callbackToken;                 // the account's Token, for the callback's signature
+    QString callbackToken;                 // the account's Token, for the callback's signature (empty: the default)
 };
 
 // One thing a user did through /sandbox/user/*, as /sandbox/stats reports it: what, to which app,
@@ -127,6 +127,11 @@ public:
     static QString defaultSecretFor(const QString &appid)
     {
         return QLatin1String("sandbox-secret-") + appid;
+    }
+    // The Token an app's callbacks are signed with when POST /sandbox/admin/callbacks set none.
+    static QString defaultCallbackTokenFor(const QString &appid)
+    {
+        return QLatin1String("sandbox-token-") + appid;
     }
     SandboxApp &upsertApp(const QString &appid, const QString &secret, const QString &kind);
     SandboxApp *app(const QString &appid) const;
@@ -202,6 +207,17 @@ public:
     {
         return app.callbackUrl.isEmpty() ? m_defaultCallbackUrl : app.callbackUrl;
     }
+    // The Token an app's callbacks are signed with: the one POST /sandbox/admin/callbacks set, else the
+    // one the hosting workspace wired (the operator's Token of an app on the built-in sandbox; kept by
+    // resetAll() like the default URL), else defaultCallbackTokenFor().
+    void setWiredCallbackToken(const QString &appid, const QString &token) { m_wiredCallbackTokens.insert(appid, token); }
+    QString callbackTokenFor(const SandboxApp &app) const
+    {
+        if (!app.callbackToken.isEmpty())
+            return app.callbackToken;
+        const QString wired = m_wiredCallbackTokens.value(app.appid);
+        return wired.isEmpty() ? defaultCallbackTokenFor(app.appid) : wired;
+    }
     QJsonObject callbacksJson() const;
     // WeChat messages (custom, template, subscribe, wxopen template) accepted for openid so far.
     qint64 acceptedWechatMessages(const QString &openid) const;
@@ -250,6 +266,7 @@ private:
     std::array<KindStats, static_cast<size_t>(SandboxMessageKind::Count)> m_kindStats;
     QHash<QString, qint64> m_calls;
     QString m_defaultCallbackUrl;
+    QHash<QString, QString> m_wiredCallbackTokens; // appid -> Token
     QList<SandboxUserAction> m_userActions;
     qint64 m_tokensIssued = 0;
     quint64 m_nextMsgId = firstMsgId;

@@ -9,7 +9,8 @@
 //        (customer-service and template messages are refused with 43004 from then on); the callback
 //        receives <MsgType>event</MsgType> with <Event>.
 //   POST /sandbox/admin/callbacks {"appid","url","token"} sets an app's callback URL (and the Token its
-//        signature is made with); without appid, {"url"} is the default of every app without one.
+//        signature is made with; without one, "sandbox-token-<appid>", SandboxServer::defaultCallbackTokenFor);
+//        without appid, {"url"} is the default of every app without one.
 //        GET returns {"default":URL,"apps":{appid:URL}}.
 //
 // The callback is POSTed as the platform does: Content-Type text/xml, with ?signature=&timestamp=&nonce=
@@ -110,7 +111,7 @@ SandboxReply deliverCallback(SandboxState &state, QNetworkAccessManager *network
         state.recordUserAction(action);
         return sandboxwire::json(200, QJsonObject{{QLatin1String("ok"), true}, {QLatin1String("callback"), QJsonValue()}});
     }
-    const QUrl url = signedUrl(base, app.callbackToken, callback.openid, nowSeconds);
+    const QUrl url = signedUrl(base, state.callbackTokenFor(app), callback.openid, nowSeconds);
     SandboxReply reply;
     SandboxState *s = &state;
     QPointer<QNetworkAccessManager> manager(network);

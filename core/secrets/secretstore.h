@@ -22,6 +22,8 @@ public:
     static QString appSecretKey(qint64 appId) { return QStringLiteral("app/%1/appsecret").arg(appId); }
     static QString webhookSecretKey(qint64 appId) { return QStringLiteral("app/%1/webhook").arg(appId); }
     static QString smtpPasswordKey(qint64 appId) { return QStringLiteral("app/%1/smtp").arg(appId); }
+    // The Token of the official account's server settings: WeChat signs its callbacks with it.
+    static QString callbackTokenKey(qint64 appId) { return QStringLiteral("app/%1/callback_token").arg(appId); }
 };
 
 // The OS keychain through QtKeychain (Secret Service on Linux). Calls block the calling thread

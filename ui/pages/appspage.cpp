@@ -64,6 +64,7 @@ AppsPage::AppsPage(Workspace &ws, QWidget *parent)
     connect(m_ui->newButton, &QPushButton::clicked, this, &AppsPage::startNewApp);
     connect(m_ui->saveButton, &QPushButton::clicked, this, &AppsPage::save);
     connect(m_ui->appSecretEdit, &QLineEdit::returnPressed, this, &AppsPage::save);
+    connect(m_ui->callbackTokenEdit, &QLineEdit::returnPressed, this, &AppsPage::save);
 
     updateEmptyState();
     if (m_model->rowCount() > 0)
@@ -118,6 +119,7 @@ void AppsPage::fillForm(const App &app)
     m_ui->smtpPasswordEdit->clear();
     m_ui->ntfyServerEdit->setText(app.ntfyServer);
     m_ui->appSecretEdit->clear();
+    m_ui->callbackTokenEdit->clear();
     m_ui->disabledCheck->setChecked(app.disabled);
     m_ui->statusValueLabel->setText(statusText(app));
 }
@@ -189,27 +191,28 @@ bool AppsPage::save()
 
     QString problem;
     QString note;
-    const QString secret = m_ui->appSecretEdit->text();
-    if (!secret.isEmpty()) {
-        const auto stored = storeSecret(app.id, SecretStore::appSecretKey(app.id), tr("AppSecret"), secret);
+    // The secrets typed into the form, each to the keychain under its key; an edit is cleared once kept.
+    const struct {
+        QLineEdit *edit;
+        QString key;
+        QString what;
+    } secrets[] = {
+        {m_ui->appSecretEdit, SecretStore::appSecretKey(app.id), tr("AppSecret")},
+        {m_ui->callbackTokenEdit, SecretStore::callbackTokenKey(app.id), tr("callback Token")},
+        {m_ui->smtpPasswordEdit, SecretStore::smtpPasswordKey(app.id), tr("SMTP password")},
+    };
+    for (const auto &secret : secrets) {
+        const QString value = secret.edit->text();
+        if (!problem.isEmpty() || value.isEmpty())
+            continue;
+        const auto stored = storeSecret(app.id, secret.key, secret.what, value);
         if (stored == SecretOutcome::Keychain || stored == SecretOutcome::Session)
-            m_ui->appSecretEdit->clear();
+            secret.edit->clear();
         if (stored == SecretOutcome::Session)
-            note = tr("Saved. The AppSecret is kept in memory for this session only: type it again after Pushdesk restarts, "
-                      "or once the keychain works.");
+            note = tr("Saved. The %1 is kept in memory for this session only: type it again after Pushdesk restarts, "
+                      "or once the keychain works.").arg(secret.what);
         else if (stored == SecretOutcome::NotStored)
-            problem = tr("The app was saved, but its AppSecret was not: %1").arg(m_secretProblem);
-    }
-    const QString smtpPassword = m_ui->smtpPasswordEdit->text();
-    if (problem.isEmpty() && !smtpPassword.isEmpty()) {
-        const auto stored = storeSecret(app.id, SecretStore::smtpPasswordKey(app.id), tr("SMTP password"), smtpPassword);
-        if (stored == SecretOutcome::Keychain || stored == SecretOutcome::Session)
-            m_ui->smtpPasswordEdit->clear();
-        if (stored == SecretOutcome::Session)
-            note = tr("Saved. The SMTP password is kept in memory for this session only: type it again after Pushdesk "
-                      "restarts, or once the keychain works.");
-        else if (stored == SecretOutcome::NotStored)
-            problem = tr("The app was saved, but its SMTP password was not: %1").arg(m_secretProblem);
+            problem = tr("The app was saved, but its %1 was not: %2").arg(secret.what, m_secretProblem);
     }
     if (problem.isEmpty() && app.upstream == QLatin1String(kBuiltInSandbox)) {
         if (auto r = m_ws.ensureSandbox(); !r)
@@ -218,11 +221,12 @@ bool AppsPage::save()
 
     m_model->reload();
     ListingTable::selectId(m_ui->appsTable, app.id);
-    const QString untyped = m_ui->appSecretEdit->text(); // kept for another try when it could not be stored
-    const QString untypedSmtp = m_ui->smtpPasswordEdit->text();
+    QStringList untyped; // kept for another try when they could not be stored
+    for (const auto &secret : secrets)
+        untyped.append(secret.edit->text());
     fillForm(app);
-    m_ui->appSecretEdit->setText(untyped);
-    m_ui->smtpPasswordEdit->setText(untypedSmtp);
+    for (const auto &secret : secrets)
+        secret.edit->setText(untyped.takeFirst());
     m_ui->detailsGroup->setTitle(app.name);
     if (!problem.isEmpty())
         InlineMessage::showError(m_ui->messageLabel, problem);
