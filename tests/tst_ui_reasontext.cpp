@@ -9,6 +9,8 @@
 #include "engine/broadcastcontrol.h"
 #include "models/failuremodel.h"
 #include "models/listingmodel.h"
+#include "policy/blocklist.h"
+#include "policy/contentcheck.h"
 #include "policy/eligibility.h"
 #include "policy/penalties.h"
 #include "store/apprepository.h"
@@ -250,6 +252,29 @@ private slots:
         readInChinese();
         QVERIFY2(hasChinese(ReasonText::display(p.liftReason)), qPrintable(ReasonText::display(p.liftReason)));
         QCOMPARE(ReasonText::display(p.reason), QStringLiteral("spam at night")); // the operator's words as typed
+    }
+
+    void contentCheckReasonsNestInTheBroadcastsReason()
+    {
+        BlocklistRule rule;
+        rule.pattern = QStringLiteral("casino");
+        rule.category = QStringLiteral("gambling");
+        const auto hit = ContentCheck::checkLocal(Blocklist({rule}), QStringLiteral("Big casino night"));
+        QVERIFY(hit.has_value());
+        // What the engine stores when the check blocks a broadcast.
+        const QString stored = ReasonText("pushdesk::BroadcastWorker", "blocked by the content check: %1").arg(hit->message).encode();
+        QCOMPARE(ReasonText::display(stored),
+                 QStringLiteral("blocked by the content check: The local blocklist matched \"casino\" (rule \"casino\", gambling)."));
+        const ContentVerdict review =
+            ContentCheck::parseAnswer(200, QByteArrayLiteral("{\"errcode\":0,\"result\":{\"suggest\":\"review\",\"label\":20001}}"));
+        QVERIFY(review.outcome == ContentVerdict::Outcome::Review);
+        QCOMPARE(ReasonText::display(review.message),
+                 QStringLiteral("msg_sec_check asks for a review (politics); an operator must approve the broadcast."));
+        readInChinese();
+        QCOMPARE(ReasonText::display(stored), QStringLiteral("被内容安全检测拦截：本地屏蔽词库命中“casino”（规则“casino”，gambling）。"));
+        // The label's name is ours too.
+        const QString chinese = ReasonText::display(review.message);
+        QVERIFY2(hasChinese(chinese) && chinese.contains(QStringLiteral("涉政")), qPrintable(chinese));
     }
 
     void failuresTableReadsEitherForm()

@@ -1,5 +1,7 @@
 #include "policy/contentcheck.h"
 
+#include "domain/reasontext.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -13,6 +15,40 @@ Q_LOGGING_CATEGORY(lcContentCheck, "pushdesk.policy.contentcheck")
 namespace pushdesk {
 
 namespace {
+
+// A verdict's message ends up in a held or blocked broadcast's reason: stored language-neutral (ReasonText).
+ReasonText verdictText(const char *source)
+{
+    return ReasonText("ContentVerdict", source);
+}
+
+struct LabelName {
+    const char *code;
+    const char *name;
+};
+const LabelName kLabels[] = {
+    {"100", QT_TRANSLATE_NOOP("ContentVerdict", "normal")},         {"10001", QT_TRANSLATE_NOOP("ContentVerdict", "advertising")},
+    {"20001", QT_TRANSLATE_NOOP("ContentVerdict", "politics")},     {"20002", QT_TRANSLATE_NOOP("ContentVerdict", "pornography")},
+    {"20003", QT_TRANSLATE_NOOP("ContentVerdict", "abuse")},        {"20006", QT_TRANSLATE_NOOP("ContentVerdict", "illegal")},
+    {"20008", QT_TRANSLATE_NOOP("ContentVerdict", "fraud")},        {"20012", QT_TRANSLATE_NOOP("ContentVerdict", "vulgar")},
+    {"20013", QT_TRANSLATE_NOOP("ContentVerdict", "copyright")},    {"21000", QT_TRANSLATE_NOOP("ContentVerdict", "other")},
+};
+
+const char *labelSource(const QString &label)
+{
+    for (const auto &l : kLabels) {
+        if (label == QLatin1String(l.code))
+            return l.name;
+    }
+    return nullptr;
+}
+
+// The label's name inside a stored message: translated when read; an unknown code as it is.
+QString labelArg(const QString &label)
+{
+    const char *source = labelSource(label);
+    return source ? verdictText(source).encode() : label;
+}
 
 ContentVerdict unreachable(const QString &message, int errcode = 0, int httpStatus = 0)
 {
@@ -72,32 +108,23 @@ std::optional<BroadcastStatus> ContentVerdict::stopStatus() const
 
 QString ContentVerdict::labelName(const QString &label)
 {
-    static const struct {
-        const char *code;
-        const char *name;
-    } kLabels[] = {
-        {"100", QT_TR_NOOP("normal")},       {"10001", QT_TR_NOOP("advertising")}, {"20001", QT_TR_NOOP("politics")},
-        {"20002", QT_TR_NOOP("pornography")}, {"20003", QT_TR_NOOP("abuse")},      {"20006", QT_TR_NOOP("illegal")},
-        {"20008", QT_TR_NOOP("fraud")},      {"20012", QT_TR_NOOP("vulgar")},      {"20013", QT_TR_NOOP("copyright")},
-        {"21000", QT_TR_NOOP("other")},
-    };
-    for (const auto &l : kLabels) {
-        if (label == QLatin1String(l.code))
-            return tr(l.name);
-    }
-    return label;
+    const char *source = labelSource(label);
+    return source ? tr(source) : label;
 }
 
 ContentVerdict ContentCheck::parseAnswer(int httpStatus, const QByteArray &body)
 {
     if (httpStatus != 200)
-        return unreachable(ContentVerdict::tr("msg_sec_check answered HTTP %1; the content was not checked.").arg(httpStatus),
+        return unreachable(verdictText(QT_TRANSLATE_NOOP("ContentVerdict", "msg_sec_check answered HTTP %1; the content was not checked."))
+                               .arg(httpStatus)
+                               .encode(),
                            0, httpStatus);
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
     if (error.error != QJsonParseError::NoError || !doc.isObject())
-        return unreachable(ContentVerdict::tr("msg_sec_check answered something that is not JSON; the content was not "
-                                              "checked."),
+        return unreachable(verdictText(QT_TRANSLATE_NOOP("ContentVerdict", "msg_sec_check answered something that is not JSON; the content was not "
+                                                                           "checked."))
+                               .encode(),
                            0, httpStatus);
     const QJsonObject o = doc.object();
     const int errcode = o.value(QLatin1String("errcode")).toInt(0);
@@ -108,11 +135,14 @@ ContentVerdict ContentCheck::parseAnswer(int httpStatus, const QByteArray &body)
         v.outcome = ContentVerdict::Outcome::Risky;
         v.source = QStringLiteral("msg_sec_check");
         v.errcode = errcode;
-        v.message = ContentVerdict::tr("msg_sec_check found risky content (87014).");
+        v.message = verdictText(QT_TRANSLATE_NOOP("ContentVerdict", "msg_sec_check found risky content (87014).")).encode();
         return v;
     }
     if (errcode != 0)
-        return unreachable(ContentVerdict::tr("msg_sec_check refused the check: errcode %1 (%2).").arg(errcode).arg(errmsg),
+        return unreachable(verdictText(QT_TRANSLATE_NOOP("ContentVerdict", "msg_sec_check refused the check: errcode %1 (%2)."))
+                               .arg(errcode)
+                               .arg(errmsg)
+                               .encode(),
                            errcode, httpStatus);
     const QJsonObject result = o.value(QLatin1String("result")).toObject();
     const QString suggest = result.value(QLatin1String("suggest")).toString();
@@ -130,17 +160,19 @@ ContentVerdict ContentCheck::parseAnswer(int httpStatus, const QByteArray &body)
     }
     if (suggest == QLatin1String("pass")) {
         v.outcome = ContentVerdict::Outcome::Pass;
-        v.message = ContentVerdict::tr("msg_sec_check passed the content.");
+        v.message = verdictText(QT_TRANSLATE_NOOP("ContentVerdict", "msg_sec_check passed the content.")).encode();
     } else if (suggest == QLatin1String("review")) {
         v.outcome = ContentVerdict::Outcome::Review;
-        v.message = ContentVerdict::tr("msg_sec_check asks for a review (%1); an operator must approve the broadcast.")
-                        .arg(ContentVerdict::labelName(v.label));
+        v.message = verdictText(QT_TRANSLATE_NOOP("ContentVerdict", "msg_sec_check asks for a review (%1); an operator must approve the broadcast."))
+                        .arg(labelArg(v.label))
+                        .encode();
     } else if (suggest == QLatin1String("risky")) {
         v.outcome = ContentVerdict::Outcome::Risky;
-        v.message = ContentVerdict::tr("msg_sec_check found risky content (%1).").arg(ContentVerdict::labelName(v.label));
+        v.message = verdictText(QT_TRANSLATE_NOOP("ContentVerdict", "msg_sec_check found risky content (%1).")).arg(labelArg(v.label)).encode();
     } else {
-        return unreachable(ContentVerdict::tr("msg_sec_check gave no verdict (suggest \"%1\"); the content was not checked.")
-                               .arg(suggest),
+        return unreachable(verdictText(QT_TRANSLATE_NOOP("ContentVerdict", "msg_sec_check gave no verdict (suggest \"%1\"); the content was not checked."))
+                               .arg(suggest)
+                               .encode(),
                            0, httpStatus);
     }
     return v;
@@ -156,8 +188,11 @@ std::optional<ContentVerdict> ContentCheck::checkLocal(const Blocklist &blocklis
     v.source = QStringLiteral("blocklist");
     v.rule = hit->rule.pattern;
     v.label = hit->rule.category;
-    v.message = ContentVerdict::tr("The local blocklist matched \"%1\" (rule \"%2\", %3).")
-                    .arg(hit->matched, hit->rule.pattern, hit->rule.category);
+    v.message = verdictText(QT_TRANSLATE_NOOP("ContentVerdict", "The local blocklist matched \"%1\" (rule \"%2\", %3)."))
+                    .arg(hit->matched)
+                    .arg(hit->rule.pattern)
+                    .arg(hit->rule.category)
+                    .encode();
     return v;
 }
 
@@ -227,19 +262,21 @@ void ContentCheck::check(const QString &text, Done done)
         ContentVerdict v;
         v.outcome = ContentVerdict::Outcome::Pass;
         v.source = QStringLiteral("blocklist");
-        v.message = ContentVerdict::tr("There is no text to check.");
+        v.message = verdictText(QT_TRANSLATE_NOOP("ContentVerdict", "There is no text to check.")).encode();
         deliverLater(std::move(done), v);
         return;
     }
     if (!m_target.wechatBase.isValid() || m_target.wechatBase.scheme().isEmpty()) {
-        deliverLater(std::move(done), unreachable(ContentVerdict::tr("The app has no WeChat upstream to run msg_sec_check "
-                                                                     "against; set its upstream or approve by hand.")));
+        deliverLater(std::move(done), unreachable(verdictText(QT_TRANSLATE_NOOP("ContentVerdict", "The app has no WeChat upstream to run msg_sec_check "
+                                                                                                  "against; set its upstream or approve by hand."))
+                                                      .encode()));
         return;
     }
     if (m_target.openid.isEmpty()) {
         deliverLater(std::move(done),
-                     unreachable(ContentVerdict::tr("msg_sec_check v2 needs the openid of a user who used the app in "
-                                                    "the last 2 hours, and none is known.")));
+                     unreachable(verdictText(QT_TRANSLATE_NOOP("ContentVerdict", "msg_sec_check v2 needs the openid of a user who used the app in "
+                                                                                 "the last 2 hours, and none is known."))
+                                     .encode()));
         return;
     }
     auto run = std::make_shared<Run>();
@@ -269,7 +306,9 @@ void ContentCheck::next(const std::shared_ptr<Run> &run)
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         ContentVerdict v;
         if (status == 0 && reply->error() != QNetworkReply::NoError)
-            v = unreachable(ContentVerdict::tr("msg_sec_check could not be reached: %1").arg(reply->errorString()));
+            v = unreachable(verdictText(QT_TRANSLATE_NOOP("ContentVerdict", "msg_sec_check could not be reached: %1"))
+                                .arg(reply->errorString())
+                                .encode());
         else
             v = parseAnswer(status, reply->readAll());
         qCDebug(lcContentCheck) << "chunk" << run->next + 1 << "of" << run->chunks.size() << "->" << v.verdictName()
@@ -287,7 +326,7 @@ void ContentCheck::next(const std::shared_ptr<Run> &run)
 
 void ContentCheck::finish(const std::shared_ptr<Run> &run)
 {
-    ContentVerdict v = run->worst.value_or(unreachable(ContentVerdict::tr("Nothing was checked.")));
+    ContentVerdict v = run->worst.value_or(unreachable(verdictText(QT_TRANSLATE_NOOP("ContentVerdict", "Nothing was checked.")).encode()));
     if (v.outcome == ContentVerdict::Outcome::Pass && run->chunks.size() > 1)
         v.message = ContentVerdict::tr("msg_sec_check passed the content (%n parts).", nullptr, int(run->chunks.size()));
     Done done = std::move(run->done);

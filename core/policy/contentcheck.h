@@ -28,7 +28,9 @@ public:
     QString label;     // blocklist: the rule's category; msg_sec_check: result.label as text ("20006")
     QString rule;      // blocklist: the pattern that matched; msg_sec_check: the keyword its answer names, if any
     QString traceId;   // msg_sec_check's trace_id of the deciding answer
-    QString message;   // one line for people: what was found, or why the check could not be made
+    // One line for people: what was found, or why the check could not be made. Stored form (ReasonText::display
+    // reads it), except the plural "passed (%n parts)", which only a passing check says and nobody stores.
+    QString message;
     QString source;    // "blocklist" or "msg_sec_check"
     int errcode = 0;   // Unreachable: WeChat's errcode if it gave one (a token error: refresh it and check again)
     int httpStatus = 0;
