@@ -1,4 +1,5 @@
 // Repositories and listings against a real SQLite file.
+#include "console/deliverylog.h"
 #include "store/apprepository.h"
 #include "store/broadcastrepository.h"
 #include "store/database.h"
@@ -476,6 +477,128 @@ private slots:
         byName.afterId = 0;
         auto same = Listing::fetch(*m_db, spec, byName, 5, 5);
         QCOMPARE(second->first().id, same->first().id);
+    }
+    // The Send log's subscriber filter (nickname, any case, or openid, beginning): the deliveries of the
+    // people it names, newest first, page after page by the last id, each once. "Zed" names 2,100 people
+    // (walked in the id's order), "Amy" 150 (their deliveries read off (subscriber_id, id)), "o0000" ten
+    // openids; alone and with the broadcast filter; and the count, exact and bounded.
+    void sendLogSearchByNicknameNewestFirstAcrossPages()
+    {
+        QList<Subscriber> list(2400);
+        for (int i = 0; i < list.size(); ++i) {
+            list[i].mpOpenid = QStringLiteral("o%1").arg(i, 5, 10, QLatin1Char('0'));
+            list[i].nickname = QStringLiteral("%1 %2").arg(i < 2100 ? QStringLiteral("Zed") : i < 2250 ? QStringLiteral("Amy")
+                                                                                                       : QStringLiteral("Bob"))
+                                   .arg(i);
+        }
+        // Interleaved, so that neither order of people is the order of the ids.
+        std::reverse(list.begin() + 2000, list.end());
+        QVERIFY(SubscriberRepository(*m_db).createMany(list).has_value());
+        BroadcastRepository repo(*m_db);
+        Broadcast b;
+        b.appId = m_appId;
+        b.templateId = m_templateId;
+        qint64 broadcasts[2] = {};
+        for (qint64 &id : broadcasts) {
+            auto created = repo.create(b);
+            QVERIFY(created.has_value());
+            id = *created;
+        }
+        // The first broadcast to everyone, the second to every third person, in an order of its own.
+        QList<PlannedDelivery> everyone;
+        QList<PlannedDelivery> some;
+        for (int i = 0; i < list.size(); ++i) {
+            everyone.append({list[i].id, Channel::WeChat, DeliveryState::Pending, {}, {}, {}});
+            if (i % 3 == 0)
+                some.prepend({list[i].id, Channel::WeChat, DeliveryState::Pending, {}, {}, {}});
+        }
+        QVERIFY(repo.plan(broadcasts[0], m_appId, everyone, list.last().id, true).has_value());
+        QVERIFY(repo.plan(broadcasts[1], m_appId, some, list.first().id, true).has_value());
+
+        // What each filter should list, newest first, written without ranges or indexes.
+        const auto expected = [&](const QString &text, qint64 broadcastId) {
+            QSqlQuery q(m_db->db());
+            q.prepare(QStringLiteral("SELECT d.id FROM deliveries d JOIN subscribers s ON s.id = d.subscriber_id "
+                                     "WHERE (substr(lower(s.nickname), 1, length(?)) = lower(?) OR substr(s.mp_openid, 1, length(?)) = ?) "
+                                     "AND (? = 0 OR d.broadcast_id = ?) ORDER BY d.id DESC"));
+            for (const QVariant &v : {QVariant(text), QVariant(text), QVariant(text), QVariant(text), QVariant(broadcastId), QVariant(broadcastId)})
+                q.addBindValue(v);
+            QList<qint64> ids;
+            if (q.exec()) {
+                while (q.next())
+                    ids.append(q.value(0).toLongLong());
+            }
+            return ids;
+        };
+        const ListingSpec spec = DeliveryLog::spec();
+        const int subscriberColumn = spec.columnIndex(QStringLiteral("subscriber"));
+        struct Case {
+            QString text;
+            qint64 broadcastId;
+            QString nicknameStart;
+            qsizetype rows;
+        };
+        const QList<Case> cases{
+            {QStringLiteral("zED"), 0, QStringLiteral("Zed "), 2100 + 700},
+            {QStringLiteral("Zed"), broadcasts[1], QStringLiteral("Zed "), 700},
+            {QStringLiteral("amy"), 0, QStringLiteral("Amy "), 150 + 50},
+            {QStringLiteral("Amy"), broadcasts[0], QStringLiteral("Amy "), 150},
+            {QStringLiteral("o0000"), 0, QStringLiteral("Zed "), 10 + 4},
+        };
+        for (const Case &c : cases) {
+            DeliveryLogFilter filter;
+            filter.search = c.text;
+            filter.broadcastId = c.broadcastId;
+            const QList<qint64> want = expected(c.text, c.broadcastId);
+            QCOMPARE(want.size(), c.rows);
+            QList<qint64> seen;
+            ListingFilter order;
+            for (int guard = 0; guard < 100; ++guard) {
+                auto page = DeliveryLog::fetch(*m_db, spec, filter, order, int(seen.size()), 97);
+                QVERIFY2(page.has_value(), page ? "" : qPrintable(page.error().message));
+                for (const ListingRow &r : std::as_const(*page)) {
+                    QVERIFY2(r.values.value(subscriberColumn).toString().startsWith(c.nicknameStart),
+                             qPrintable(r.values.value(subscriberColumn).toString()));
+                    seen.append(r.id);
+                }
+                if (page->size() < 97)
+                    break;
+                order.afterId = page->last().id;
+            }
+            QCOMPARE(seen, want);
+            // Without a cursor, the second page by its offset is the same.
+            ListingFilter byOffset;
+            auto second = DeliveryLog::fetch(*m_db, spec, filter, byOffset, 97, 97);
+            QVERIFY(second.has_value());
+            QCOMPARE(second->size(), qMin<qsizetype>(97, qMax<qsizetype>(0, want.size() - 97)));
+            for (int i = 0; i < second->size(); ++i)
+                QCOMPARE(second->at(i).id, want.at(97 + i));
+            auto all = DeliveryLog::count(*m_db, spec, filter);
+            QVERIFY(all.has_value());
+            QCOMPARE(*all, qint64(want.size()));
+            auto bounded = DeliveryLog::count(*m_db, spec, filter, 100);
+            QVERIFY(bounded.has_value());
+            QCOMPARE(*bounded, qMin<qint64>(100, want.size()));
+        }
+        // Oldest first when the ID column is chosen ascending: the same rows, the other way round.
+        DeliveryLogFilter zed;
+        zed.search = QStringLiteral("Zed");
+        ListingFilter ascending;
+        ascending.sortKey = QStringLiteral("id");
+        ascending.order = Qt::AscendingOrder;
+        QList<qint64> seen;
+        for (int guard = 0; guard < 100; ++guard) {
+            auto page = DeliveryLog::fetch(*m_db, spec, zed, ascending, int(seen.size()), 500);
+            QVERIFY(page.has_value());
+            for (const ListingRow &r : std::as_const(*page))
+                seen.append(r.id);
+            if (page->size() < 500)
+                break;
+            ascending.afterId = page->last().id;
+        }
+        QList<qint64> want = expected(QStringLiteral("Zed"), 0);
+        std::reverse(want.begin(), want.end());
+        QCOMPARE(seen, want);
     }
 };
 

@@ -222,14 +222,6 @@ QList<ListingRow> rowsOf(QSqlQuery &q, const ListingSpec &spec, int reserve)
     return rows;
 }
 
-QString selectList(const ListingSpec &spec)
-{
-    QStringList exprs{spec.idExpr};
-    for (const auto &c : spec.columns)
-        exprs.append(c.expr);
-    return exprs.join(QStringLiteral(", "));
-}
-
 // One part of a search in the order of its matches (ListingSpec::orderSearchByMatch): the rows whose
 // searchExprs[part] begins with the text, or (part == searchExprs.size()) those searchIdsIn lists, under
 // the listing's filters, without the rows that the earlier parts named in excluded list.
@@ -369,7 +361,7 @@ Result<QList<ListingRow>> fetchByMatch(Database &db, const ListingSpec &spec, co
         QSqlQuery q(db.db());
         q.setForwardOnly(true);
         q.prepare(QStringLiteral("SELECT %1, %2 FROM %3 WHERE %4 ORDER BY %5 LIMIT %6")
-                      .arg(selectList(spec), p.key, p.from, p.where.join(QStringLiteral(" AND ")), p.orderBy)
+                      .arg(Listing::selectList(spec), p.key, p.from, p.where.join(QStringLiteral(" AND ")), p.orderBy)
                       .arg(skip + need));
         for (const auto &b : std::as_const(p.binds))
             q.addBindValue(b);
@@ -468,7 +460,7 @@ Result<QList<ListingRow>> Listing::fetch(Database &db, const ListingSpec &spec, 
     q.setForwardOnly(true);
     // LIMIT and OFFSET written out (numbers of ours, not input): the planner weighs its plans by them.
     q.prepare(QStringLiteral("SELECT %1 FROM %2%3 ORDER BY %4 LIMIT %5 OFFSET %6")
-                  .arg(selectList(spec), spec.from, w.sql, orderBy)
+                  .arg(Listing::selectList(spec), spec.from, w.sql, orderBy)
                   .arg(qMax(0, limit))
                   .arg(qMax(0, offset)));
     for (const auto &b : std::as_const(w.binds))
@@ -476,6 +468,14 @@ Result<QList<ListingRow>> Listing::fetch(Database &db, const ListingSpec &spec, 
     if (auto r = exec(q); !r)
         return std::unexpected(r.error());
     return rowsOf(q, spec, limit);
+}
+
+QString Listing::selectList(const ListingSpec &spec)
+{
+    QStringList exprs{spec.idExpr};
+    for (const auto &c : spec.columns)
+        exprs.append(c.expr);
+    return exprs.join(QStringLiteral(", "));
 }
 
 QString Listing::where(const Database &db, const ListingSpec &spec, const ListingFilter &filter, QList<QVariant> *binds)

@@ -86,6 +86,8 @@ public:
     // What the search text is compared with, for an expression of searchExprs: [from, to) and the text itself.
     static QString searchTerm(const QString &expr, const QString &text);
     static QString prefixEnd(const QString &prefix); // the least string greater than every one that begins with prefix
+    // The listing's id and then its columns' expressions, the select list that fetch() reads rows by.
+    static QString selectList(const ListingSpec &spec);
     // The " WHERE …" clause of a filter (empty when it filters nothing), its values appended to binds.
     static QString where(const Database &db, const ListingSpec &spec, const ListingFilter &filter, QList<QVariant> *binds);
 };
