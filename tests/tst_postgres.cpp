@@ -2,6 +2,7 @@
 // migration list, the repositories, the append-only audit log, claims with FOR UPDATE SKIP LOCKED, a
 // `pushdesk send` through the sandbox, and two `pushdesk worker` processes sharing one queue.
 #include "audit/auditlog.h"
+#include "console/deliverylog.h"
 #include "console/settings.h"
 #include "processes.h"
 #include "secrets/secretstore.h"
@@ -558,6 +559,49 @@ private slots:
         for (const auto &s : {Listing::apps(), Listing::templates(), Listing::broadcasts(), Listing::deliveries()}) {
             auto rowsOf = Listing::fetch(*db, s, {}, 0, 10);
             QVERIFY2(rowsOf.has_value(), rowsOf ? "" : qPrintable(rowsOf.error().message));
+        }
+        // The Send log's subscriber filter, newest first page after page, and its counts: through the few
+        // people "alice" names (their deliveries off (subscriber_id, id)), then, with 2,000 more Alices who
+        // have none, by walking the id's order; the same four deliveries either way.
+        QList<qint64> aliceDeliveries;
+        for (const Delivery &d : std::as_const(*all))
+            aliceDeliveries.append(d.id);
+        std::sort(aliceDeliveries.begin(), aliceDeliveries.end(), std::greater<>());
+        auto sendLogPages = [&](const QString &text) {
+            DeliveryLogFilter f;
+            f.search = text;
+            ListingFilter order;
+            QList<qint64> ids;
+            for (int guard = 0; guard < 20; ++guard) {
+                auto rows = DeliveryLog::fetch(*db, DeliveryLog::spec(), f, order, int(ids.size()), 3);
+                if (!rows) {
+                    qWarning() << rows.error().message;
+                    return QList<qint64>{-1};
+                }
+                for (const ListingRow &r : std::as_const(*rows))
+                    ids.append(r.id);
+                if (rows->size() < 3)
+                    break;
+                order.afterId = rows->last().id;
+            }
+            return ids;
+        };
+        DeliveryLogFilter alice;
+        alice.search = QStringLiteral("ALICE");
+        for (int round = 0; round < 2; ++round) {
+            QCOMPARE(aliceDeliveries.size(), 4);
+            QCOMPARE(sendLogPages(QStringLiteral("ALICE")), aliceDeliveries);
+            QCOMPARE(sendLogPages(QStringLiteral("open0")), aliceDeliveries);
+            QCOMPARE(*DeliveryLog::count(*db, DeliveryLog::spec(), alice), qint64(4));
+            QCOMPARE(*DeliveryLog::count(*db, DeliveryLog::spec(), alice, 2), qint64(2));
+            if (round == 0) {
+                QList<Subscriber> more(2000);
+                for (int i = 0; i < more.size(); ++i) {
+                    more[i].mpOpenid = QStringLiteral("more%1").arg(i);
+                    more[i].nickname = QStringLiteral("Alice %1").arg(i);
+                }
+                QVERIFY(subs.createMany(more).has_value());
+            }
         }
     }
 
