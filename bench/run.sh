@@ -2,7 +2,8 @@
 # Measures, in one run against one sandbox endpoint, the figures of bench/RESULTS.md:
 #   1. wrk's request rate (64 connections) on the sandbox's template endpoint, and Pushdesk's end-to-end
 #      broadcast of N recipients (delivery log written) against the same sandbox: the ratio.
-#   2. the same broadcast with 50 ms of injected latency and a window of 64, against N x latency / window.
+#   2. the same broadcast with 50 ms of injected latency and a window of 64, against N x latency / window (and Qt's
+#      HTTP client alone the same way: its own share of each cycle).
 #   3. peak resident memory for an audience of 1,000,000.
 # Usage: bench/run.sh [N=100000] [BIG=1000000]   (BIG=0 skips the memory run)
 set -euo pipefail
@@ -61,14 +62,21 @@ PY
 
 echo "== 2. 50 ms latency, window 64, N=$N"
 start_sandbox --latency-ms 50
+# Qt's HTTP client alone first, with the same latency and window: what the client itself adds to each cycle.
+latdb=$(mktemp -d)/lat.db
+"$bin/pushdesk_bench" --upstream "$base" --recipients "$N" --db "$latdb" --seed-only
+latraw=$("$bin/pushdesk_bench" --upstream "$base" --recipients "$N" --concurrency 64 --raw-qnam)
+rm -rf "$(dirname "$latdb")"
+echo "qt http client alone: $latraw"
 lat=$("$bin/pushdesk_bench" --upstream "$base" --recipients "$N" --concurrency 64)
 echo "pushdesk: $lat"
 stop_sandbox
-python3 - "$N" "$lat" <<'PY'
+python3 - "$N" "$lat" "$latraw" <<'PY'
 import json, sys
-n = int(sys.argv[1]); e = json.loads(sys.argv[2])
+n = int(sys.argv[1]); e = json.loads(sys.argv[2]); raw = json.loads(sys.argv[3])
 bound = n * 0.050 / 64
 print(f"time {e['seconds']:.1f} s, bound N*latency/window = {bound:.1f} s, ratio = {e['seconds'] / bound:.3f} (target <= 1.1)")
+print(f"Qt HTTP client alone: {raw['seconds']:.1f} s, ratio = {raw['seconds'] / bound:.3f}")
 PY
 
 [ "$BIG" -gt 0 ] || exit 0 # BIG=0: skip the memory run
