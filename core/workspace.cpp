@@ -125,20 +125,6 @@ Result<void> Workspace::ensureSandbox()
     if (auto r = ensureCallbacks(); !r)
         return r;
     host->setDefaultCallbackUrl(m_callbacks->wechatCallbackUrl());
-    // The callback Tokens the operator gave its apps: it signs with them, as WeChat does with the Token of
-    // the account's server settings. A keychain that cannot be read leaves the sandbox's own Token.
-    {
-        QSqlQuery apps(m_db->db());
-        apps.prepare(QStringLiteral("SELECT id, appid FROM apps WHERE upstream = ?"));
-        apps.addBindValue(QString::fromLatin1(kBuiltInSandbox));
-        if (auto r = exec(apps); !r)
-            return r;
-        while (apps.next()) {
-            auto token = m_secrets->read(SecretStore::callbackTokenKey(apps.value(0).toLongLong()));
-            if (token && *token && !(*token)->isEmpty())
-                host->setCallbackToken(apps.value(1).toString(), **token);
-        }
-    }
     // The built-in sandbox keeps its followers and devices in a file beside the database.
     const QString seedPath = sandboxSeedPath(m_config);
     if (!seedPath.isEmpty() && QFileInfo::exists(seedPath)) {

@@ -8,6 +8,7 @@
 #include "store/subscriberrepository.h"
 
 #include <QCryptographicHash>
+#include <algorithm>
 #include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -105,10 +106,15 @@ UserEvents::Verdict UserEvents::verify(const QString &appid, const CallbackSigna
     if (!stored)
         return {503, tr("Cannot check the signature: the app's callback Token cannot be read from the keychain (%1). "
                         "WeChat will try again.").arg(stored.error().message), false, true};
-    QString token = stored->value_or(QString());
-    if (token.isEmpty() && builtInSandbox)
-        token = SandboxServer::defaultCallbackTokenFor(appid);
-    if (token.isEmpty()) {
+    // The Tokens a signature may be made with: the operator's; for an app of the built-in sandbox also
+    // the sandbox's own, which it signs with until the operator gives the app one in this session
+    // (Workspace::wireCallbackToken; nothing reaches such an app from outside this machine's emulator).
+    QStringList tokens;
+    if (const QString token = stored->value_or(QString()); !token.isEmpty())
+        tokens.append(token);
+    if (builtInSandbox)
+        tokens.append(SandboxServer::defaultCallbackTokenFor(appid));
+    if (tokens.isEmpty()) {
         if (!m_warnedUnsigned.contains(appid)) {
             m_warnedUnsigned.insert(appid);
             qCWarning(lcUserEvents).noquote() << "callbacks for" << appid
@@ -118,7 +124,10 @@ UserEvents::Verdict UserEvents::verify(const QString &appid, const CallbackSigna
     }
     if (signature.signature.isEmpty() || signature.timestamp.isEmpty() || signature.nonce.isEmpty())
         return {403, tr("The request is not signed: WeChat adds ?signature=, timestamp= and nonce= to the server URL.")};
-    if (CallbackSignature::compute(token, signature.timestamp, signature.nonce).compare(signature.signature, Qt::CaseInsensitive) != 0)
+    const auto matches = [&](const QString &token) {
+        return CallbackSignature::compute(token, signature.timestamp, signature.nonce).compare(signature.signature, Qt::CaseInsensitive) == 0;
+    };
+    if (std::none_of(tokens.cbegin(), tokens.cend(), matches))
         return {403, tr("The signature does not match the app's callback Token: the request was refused. Check that the "
                         "Token on the Apps page is the one in the official account's server settings.")};
     return {200, QString(), true};

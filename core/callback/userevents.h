@@ -68,7 +68,7 @@ public:
     // app or subscriber, 403 the signature does not match the app's Token, 409 the event cannot apply,
     // 500 the database failed, 503 the keychain cannot be read).
     // The signature is checked against the app's callback Token from the keychain; an app of the
-    // built-in sandbox without one uses the sandbox's (SandboxServer::defaultCallbackTokenFor). An app
+    // built-in sandbox may also use the sandbox's (SandboxServer::defaultCallbackTokenFor). An app
     // with no Token at all is not verified (a warning is logged once): the Apps page says so. When the
     // keychain cannot be read, only a reply "0" or an unfollow is taken (503 for the rest).
     CallbackAnswer handleWechat(const QByteArray &body, const QString &appid = {}, const CallbackSignature &signature = {});
