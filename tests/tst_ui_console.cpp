@@ -7,6 +7,7 @@
 #include "pages/confirmation.h"
 #include "pages/appspage.h"
 #include "pages/broadcastprogresspanel.h"
+#include "pages/broadcastspage.h"
 #include "pages/composerpage.h"
 #include "pages/listingtable.h"
 #include "secrets/secretstore.h"
@@ -105,6 +106,7 @@ private slots:
     void appsPageSavesAndKeepsSecretInKeychain();
     void appsPageReportsKeychainFailure();
     void appsPageSetsUpEmail();
+    void appsPageTestsTheConnectionAndShowsItsBroadcasts();
     void subscribersSearchAndBindings();
     void templatesPageEditsPayloadAndPlaceholders();
     void emptyDatabaseShowsFriendlyStates(); // last: it replaces the workspace
@@ -594,6 +596,64 @@ void tst_UiConsole::appsPageSetsUpEmail()
                                    QStringLiteral("SELECT COUNT(*) FROM apps WHERE smtp_url LIKE '%pa55%' OR smtp_user LIKE '%pa55%' "
                                                   "OR contact LIKE '%Token%'")),
              qint64(0));
+}
+
+void tst_UiConsole::appsPageTestsTheConnectionAndShowsItsBroadcasts()
+{
+    MainWindow w(*m_ws);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    w.showPage(MainWindow::Page::Apps);
+    auto *page = child<QWidget>(&w, "appsPage");
+    auto *test = child<QPushButton>(page, "testConnectionButton");
+    auto *its = child<QPushButton>(page, "appBroadcastsButton");
+    auto *message = child<QLabel>(page, "messageLabel");
+    QVERIFY(test && its && message);
+    const qint64 appId = w.appsPage()->currentAppId();
+    QVERIFY(appId != 0);
+    QVERIFY(test->isEnabled() && its->isEnabled());
+    const QString key = SecretStore::appSecretKey(appId);
+    QVERIFY(m_secrets->remove(key).has_value());
+
+    // The built-in sandbox, with its documented credential: an access token, said so.
+    QSignalSpy tested(w.appsPage(), &AppsPage::connectionTested);
+    QTest::mouseClick(test, Qt::LeftButton);
+    QVERIFY(!test->isEnabled()); // one test at a time
+    QVERIFY(tested.wait(30000));
+    QCOMPARE(tested.first().at(0).toBool(), true);
+    QVERIFY2(message->text().contains(QLatin1String("access token")), qPrintable(message->text()));
+    QVERIFY(test->isEnabled());
+
+    // A wrong AppSecret: the upstream's refusal, with its errcode.
+    QVERIFY(m_secrets->write(key, QStringLiteral("not-the-secret")).has_value());
+    tested.clear();
+    QTest::mouseClick(test, Qt::LeftButton);
+    QVERIFY(tested.wait(30000));
+    QCOMPARE(tested.first().at(0).toBool(), false);
+    QVERIFY2(message->text().contains(QLatin1String("40125")), qPrintable(message->text()));
+    QVERIFY(m_secrets->remove(key).has_value());
+
+    // Its broadcasts: the Broadcasts page, filtered to the app, and only its rows.
+    QTest::mouseClick(its, Qt::LeftButton);
+    QCOMPARE(w.currentPage(), MainWindow::Page::Broadcasts);
+    auto *filter = child<QComboBox>(w.broadcastsPage(), "appFilter");
+    QVERIFY(filter);
+    QCOMPARE(filter->currentData().toLongLong(), appId);
+    ListingModel *model = w.broadcastsPage()->model();
+    const int appColumn = model->columnOf(QStringLiteral("app_id"));
+    QVERIFY(appColumn >= 0);
+    while (model->canFetchMore({}))
+        model->fetchMore({});
+    QCOMPARE(qint64(model->rowCount()),
+             testsupport::sqlCount(testsupport::databasePath(m_dir), QStringLiteral("SELECT COUNT(*) FROM broadcasts WHERE app_id = %1").arg(appId)));
+    QVERIFY(model->rowCount() > 0); // the earlier tests sent some
+    for (int row = 0; row < model->rowCount(); ++row)
+        QCOMPARE(model->data(model->index(row, appColumn), Qt::DisplayRole).toString(), QString::number(appId));
+    // "All apps" lists every broadcast again.
+    filter->setCurrentIndex(0);
+    while (model->canFetchMore({}))
+        model->fetchMore({});
+    QCOMPARE(qint64(model->rowCount()), testsupport::sqlCount(testsupport::databasePath(m_dir), QStringLiteral("SELECT COUNT(*) FROM broadcasts")));
 }
 
 void tst_UiConsole::subscribersSearchAndBindings()

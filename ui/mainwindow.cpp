@@ -87,6 +87,11 @@ MainWindow::MainWindow(Workspace &ws, std::shared_ptr<ConsoleSettings> settings,
     // An app or template saved on one page shows up on the others.
     connect(m_apps, &AppsPage::appsChanged, m_templates, &TemplatesPage::reloadApps);
     connect(m_apps, &AppsPage::appsChanged, m_composer, &ComposerPage::reloadApps);
+    connect(m_apps, &AppsPage::appsChanged, m_broadcasts, &BroadcastsPage::reloadApps);
+    connect(m_apps, &AppsPage::showBroadcastsRequested, this, [this](qint64 appId) {
+        m_broadcasts->showAppBroadcasts(appId);
+        showPage(Page::Broadcasts);
+    });
     connect(m_templates, &TemplatesPage::templatesChanged, m_composer, &ComposerPage::reloadTemplates);
     connect(m_composer, &ComposerPage::openLogRequested, this, &MainWindow::showSendLogFor);
     connect(m_composer, &ComposerPage::broadcastStarted, this, [this](qint64 id) {

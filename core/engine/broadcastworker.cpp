@@ -3,6 +3,7 @@
 #include "engine/broadcastcontrol.h"
 #include "engine/broadcastrun.h"
 #include "engine/networkpool.h"
+#include "engine/upstreamaccess.h"
 #include "audit/auditlog.h"
 #include "domain/reasontext.h"
 #include "policy/blocklist.h"
@@ -10,7 +11,6 @@
 #include "policy/penalties.h"
 #include "policy/forecast.h"
 #include "render/renderer.h"
-#include "sandbox/sandboxserver.h"
 #include "secrets/secretstore.h"
 #include "store/apprepository.h"
 #include "store/creditrepository.h"
@@ -18,7 +18,6 @@
 #include "store/subscriberrepository.h"
 
 #include <QCoreApplication>
-#include <QHostAddress>
 #include <QLoggingCategory>
 #include <QRandomGenerator>
 #include <QSysInfo>
@@ -31,12 +30,6 @@ Q_LOGGING_CATEGORY(lcEngine, "pushdesk.engine")
 namespace pushdesk {
 
 namespace {
-bool isLoopback(const QUrl &url)
-{
-    const QString host = url.host();
-    return host == QLatin1String("localhost") || QHostAddress(host).isLoopback();
-}
-
 QString readSecret(SecretStore *store, const QString &key, QString *error)
 {
     if (!store)
@@ -285,20 +278,14 @@ Result<void> BroadcastWorker::begin(qint64 broadcastId)
     for (auto it = run->broadcast.variables.cbegin(); it != run->broadcast.variables.cend(); ++it)
         run->variables.insert(it.key(), it.value().toString());
 
-    const bool builtIn = a.upstream == QLatin1String(kBuiltInSandbox);
-    const QUrl wechatBase = builtIn ? m_options.sandboxUrl : QUrl(a.upstream);
-    if (!wechatBase.isValid() || wechatBase.isEmpty())
-        return fail(builtIn ? reason(QT_TR_NOOP("the built-in sandbox is not running")).encode()
-                            : reason(QT_TR_NOOP("the app's upstream URL is invalid: %1")).arg(a.upstream).encode());
-    const bool sandboxed = builtIn || isLoopback(wechatBase);
+    auto access = UpstreamAccess::resolve(a, m_options.sandboxUrl, m_secrets.get());
+    if (!access)
+        return std::unexpected(access.error());
+    const bool builtIn = access->builtIn;
+    const bool sandboxed = access->sandboxed;
+    const QUrl wechatBase = access->wechatBase;
+    const QString appSecret = access->appSecret;
     QString keychainError;
-    QString appSecret = readSecret(m_secrets.get(), SecretStore::appSecretKey(a.id), &keychainError);
-    if (appSecret.isEmpty() && sandboxed)
-        appSecret = SandboxServer::defaultSecretFor(a.appid); // the sandbox's documented credential, not a secret
-    if (appSecret.isEmpty())
-        return fail(keychainError.isEmpty()
-                        ? reason(QT_TR_NOOP("no AppSecret is stored for the app %1; set it on the Apps page")).arg(a.name).encode()
-                        : keychainError);
 
     SendContext &ctx = run->ctx;
     ctx.pool = m_pool.get();
@@ -355,7 +342,7 @@ Result<void> BroadcastWorker::begin(qint64 broadcastId)
             return;
         if (!token) {
             QString message = token.error().message;
-            if (!builtIn && isLoopback(wechatBase)) {
+            if (!builtIn && UpstreamAccess::isLoopback(wechatBase)) {
                 const ReasonText hint = ReasonText(staticMetaObject, QT_TR_NOOP("If that is a sandbox, start it with: pushdesk sandbox --port %1"))
                                             .arg(wechatBase.port(80));
                 message = ReasonText(staticMetaObject, QT_TR_NOOP("%1 %2")).arg(message).arg(hint.encode()).encode();

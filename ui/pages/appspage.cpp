@@ -5,6 +5,7 @@
 
 #include <QEvent>
 
+#include "console/upstreamcheck.h"
 #include "models/displaytext.h"
 #include "models/listingmodel.h"
 #include "pages/confirmation.h"
@@ -65,6 +66,20 @@ AppsPage::AppsPage(Workspace &ws, QWidget *parent)
     connect(m_ui->saveButton, &QPushButton::clicked, this, &AppsPage::save);
     connect(m_ui->appSecretEdit, &QLineEdit::returnPressed, this, &AppsPage::save);
     connect(m_ui->callbackTokenEdit, &QLineEdit::returnPressed, this, &AppsPage::save);
+    m_check = new UpstreamCheck(this);
+    connect(m_ui->testConnectionButton, &QPushButton::clicked, this, &AppsPage::testConnection);
+    connect(m_check, &UpstreamCheck::finished, this, [this](bool ok, const QString &message) {
+        m_ui->testConnectionButton->setEnabled(m_currentId != 0);
+        if (ok)
+            InlineMessage::showInfo(m_ui->messageLabel, message);
+        else
+            InlineMessage::showError(m_ui->messageLabel, message);
+        emit connectionTested(ok);
+    });
+    connect(m_ui->appBroadcastsButton, &QPushButton::clicked, this, [this]() {
+        if (m_currentId != 0)
+            emit showBroadcastsRequested(m_currentId);
+    });
 
     updateEmptyState();
     if (m_model->rowCount() > 0)
@@ -122,6 +137,32 @@ void AppsPage::fillForm(const App &app)
     m_ui->callbackTokenEdit->clear();
     m_ui->disabledCheck->setChecked(app.disabled);
     m_ui->statusValueLabel->setText(statusText(app));
+    // What needs a saved app: its broadcasts and a test of its saved upstream.
+    m_ui->appBroadcastsButton->setEnabled(app.id != 0);
+    m_ui->testConnectionButton->setEnabled(app.id != 0 && !(m_check && m_check->isRunning()));
+}
+
+void AppsPage::testConnection()
+{
+    if (m_currentId == 0)
+        return;
+    auto app = AppRepository(m_ws.db()).findById(m_currentId);
+    if (!app || !*app) {
+        InlineMessage::showError(m_ui->messageLabel, app ? tr("That app no longer exists.")
+                                                         : tr("Cannot read the app: %1").arg(app.error().message));
+        emit connectionTested(false);
+        return;
+    }
+    if ((*app)->upstream == QLatin1String(kBuiltInSandbox)) {
+        if (auto r = m_ws.ensureSandbox(); !r) {
+            InlineMessage::showError(m_ui->messageLabel, tr("The built-in sandbox did not start: %1").arg(r.error().message));
+            emit connectionTested(false);
+            return;
+        }
+    }
+    m_ui->testConnectionButton->setEnabled(false);
+    InlineMessage::showInfo(m_ui->messageLabel, tr("Testing the connection of %1…").arg((*app)->name));
+    m_check->start(**app, m_ws.sandboxUrl(), &m_ws.secrets());
 }
 
 QString AppsPage::statusText(const App &app) const

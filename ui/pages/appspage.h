@@ -1,7 +1,8 @@
 #pragma once
 // Apps: the list of authorized apps and a form to add one or edit it (upstream, quota, contact), with
-// its AppSecret written to the keychain and never shown back; under it, the app's credit history and
-// the operator's manual penalties (PenaltyHistory).
+// its AppSecret written to the keychain and never shown back, a connection test of its upstream and a
+// way to its broadcasts; under it, the app's credit history and the operator's manual penalties
+// (PenaltyHistory).
 #include <QWidget>
 #include <memory>
 
@@ -12,6 +13,7 @@ QT_END_NAMESPACE
 namespace pushdesk {
 class ListingModel;
 class PenaltyHistory;
+class UpstreamCheck;
 class Workspace;
 struct App;
 
@@ -29,9 +31,12 @@ public slots:
     void startNewApp();
     void showApp(qint64 id);
     bool save();
+    void testConnection(); // of the saved app; the answer shows in the form's message line
 
 signals:
     void appsChanged();
+    void showBroadcastsRequested(qint64 appId);
+    void connectionTested(bool ok); // after testConnection(), when the upstream answered or failed
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -50,6 +55,7 @@ private:
     std::unique_ptr<Ui::AppsPage> m_ui;
     ListingModel *m_model = nullptr;
     PenaltyHistory *m_penalties = nullptr;
+    UpstreamCheck *m_check = nullptr;
     qint64 m_currentId = 0;
     QString m_secretProblem; // why the last storeSecret() did not keep the secret
 };

@@ -72,6 +72,8 @@ BroadcastsPage::BroadcastsPage(Workspace &ws, QWidget *parent)
 
     m_model = new ListingModel(ws.db(), Listing::broadcasts(), this);
     ListingTable::configure(m_ui->broadcastsTable, m_model);
+    m_ui->broadcastsTable->hideColumn(m_model->columnOf(QStringLiteral("app_id")));
+    reloadApps();
     if (const int column = m_model->columnOf(QStringLiteral("audience")); column >= 0)
         m_ui->broadcastsTable->setItemDelegateForColumn(column, new AudienceDelegate(m_ui->broadcastsTable));
     m_uncertain = new ListingModel(ws.db(), Listing::deliveries(), this);
@@ -89,6 +91,7 @@ BroadcastsPage::BroadcastsPage(Workspace &ws, QWidget *parent)
     connect(m_ui->searchEdit, &QLineEdit::textChanged, &m_searchDelay, qOverload<>(&QTimer::start));
     connect(m_ui->searchEdit, &QLineEdit::returnPressed, this, &BroadcastsPage::applyFilters);
     connect(m_ui->statusFilter, &QComboBox::currentIndexChanged, this, &BroadcastsPage::applyFilters);
+    connect(m_ui->appFilter, &QComboBox::currentIndexChanged, this, &BroadcastsPage::applyFilters);
     connect(m_ui->refreshButton, &QPushButton::clicked, this, &BroadcastsPage::refresh);
     connect(m_ui->newBroadcastButton, &QPushButton::clicked, this, &BroadcastsPage::composeRequested);
     connect(m_ui->pauseButton, &QPushButton::clicked, this, &BroadcastsPage::pauseBroadcast);
@@ -184,7 +187,9 @@ void BroadcastsPage::refresh()
 void BroadcastsPage::applyFilters()
 {
     m_searchDelay.stop();
-    m_model->setFilter(m_ui->searchEdit->text().trimmed(), {{QStringLiteral("status"), m_ui->statusFilter->currentData()}});
+    const qint64 appId = m_ui->appFilter->currentData().toLongLong();
+    m_model->setFilter(m_ui->searchEdit->text().trimmed(), {{QStringLiteral("status"), m_ui->statusFilter->currentData()},
+                                                            {QStringLiteral("app_id"), appId != 0 ? QVariant(appId) : QVariant()}});
     if (m_currentId != 0 && !ListingTable::selectId(m_ui->broadcastsTable, m_currentId))
         clearDetails();
 }
@@ -194,8 +199,10 @@ bool BroadcastsPage::showBroadcast(qint64 id)
     if (!ListingTable::selectId(m_ui->broadcastsTable, id)) {
         {
             const QSignalBlocker blockStatus(m_ui->statusFilter);
+            const QSignalBlocker blockApp(m_ui->appFilter);
             const QSignalBlocker blockSearch(m_ui->searchEdit);
             m_ui->statusFilter->setCurrentIndex(0);
+            m_ui->appFilter->setCurrentIndex(0);
             m_ui->searchEdit->clear();
         }
         applyFilters();
@@ -205,6 +212,28 @@ bool BroadcastsPage::showBroadcast(qint64 id)
     }
     loadDetails(id);
     return m_currentId == id;
+}
+
+void BroadcastsPage::reloadApps()
+{
+    if (const QString problem = ListingTable::fillAppFilter(m_ui->appFilter, m_ws.db()); !problem.isEmpty())
+        InlineMessage::showError(m_ui->messageLabel, problem);
+}
+
+void BroadcastsPage::showAppBroadcasts(qint64 appId)
+{
+    reloadApps(); // a new app is in the list
+    {
+        const QSignalBlocker blockStatus(m_ui->statusFilter);
+        const QSignalBlocker blockApp(m_ui->appFilter);
+        const QSignalBlocker blockSearch(m_ui->searchEdit);
+        m_ui->statusFilter->setCurrentIndex(0);
+        m_ui->searchEdit->clear();
+        m_ui->appFilter->setCurrentIndex(qMax(0, m_ui->appFilter->findData(appId)));
+    }
+    applyFilters();
+    if (m_model->rowCount() > 0)
+        m_ui->broadcastsTable->selectRow(0);
 }
 
 void BroadcastsPage::updateCounts()

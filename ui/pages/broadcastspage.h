@@ -35,6 +35,8 @@ public slots:
     void refresh();                  // rows again, selection and details kept
     void applyFilters();
     bool showBroadcast(qint64 id);   // selects it (clearing filters that hide it) and shows its details
+    void showAppBroadcasts(qint64 appId); // lists only the app's broadcasts (the other filters cleared)
+    void reloadApps();               // the app filter's choices
     void pauseBroadcast();
     void resumeBroadcast();
     void cancelBroadcast();

@@ -2,6 +2,10 @@
 
 #include "models/listingmodel.h"
 #include "pages/tablecopy.h"
+#include "store/apprepository.h"
+
+#include <QComboBox>
+#include <QSignalBlocker>
 
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -86,6 +90,21 @@ QWidget *ListingTable::createListPane(QWidget *parent, const QString &tableName,
     layout->addWidget(*table);
     layout->addWidget(*emptyState);
     return pane;
+}
+
+QString ListingTable::fillAppFilter(QComboBox *combo, Database &db)
+{
+    const QSignalBlocker blocker(combo);
+    const QVariant current = combo->currentData();
+    combo->clear();
+    combo->addItem(tr("All apps"), qint64(0));
+    auto apps = AppRepository(db).all();
+    if (!apps)
+        return tr("Cannot read the apps: %1").arg(apps.error().message);
+    for (const App &a : std::as_const(*apps))
+        combo->addItem(a.name, a.id);
+    combo->setCurrentIndex(qMax(0, combo->findData(current)));
+    return {};
 }
 
 } // namespace pushdesk

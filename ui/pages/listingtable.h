@@ -5,11 +5,13 @@
 #include <QCoreApplication>
 #include <QString>
 
+class QComboBox;
 class QLabel;
 class QTableView;
 class QWidget;
 
 namespace pushdesk {
+class Database;
 class ListingModel;
 
 class ListingTable {
@@ -24,6 +26,9 @@ public:
     // For pages built in code: a pane in parent holding a table named tableName above its empty-state label
     // ("emptyStateLabel").
     static QWidget *createListPane(QWidget *parent, const QString &tableName, QTableView **table, QLabel **emptyState);
+    // An app filter: "All apps" (id 0), then every app by name (its id as data), keeping the app chosen.
+    // Returns what went wrong reading the apps, or an empty string.
+    static QString fillAppFilter(QComboBox *combo, Database &db);
 };
 
 } // namespace pushdesk

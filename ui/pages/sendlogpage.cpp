@@ -180,18 +180,8 @@ void SendLogPage::reloadBroadcasts()
 
 void SendLogPage::reloadApps()
 {
-    const QSignalBlocker blocker(m_ui->appFilter);
-    const QVariant current = m_ui->appFilter->currentData();
-    m_ui->appFilter->clear();
-    m_ui->appFilter->addItem(tr("All apps"), qint64(0));
-    auto apps = AppRepository(m_ws.db()).all();
-    if (!apps) {
-        InlineMessage::showError(m_ui->detailsMessageLabel, tr("Cannot read the apps: %1").arg(apps.error().message));
-        return;
-    }
-    for (const App &a : std::as_const(*apps))
-        m_ui->appFilter->addItem(a.name, a.id);
-    selectData(m_ui->appFilter, current);
+    if (const QString problem = ListingTable::fillAppFilter(m_ui->appFilter, m_ws.db()); !problem.isEmpty())
+        InlineMessage::showError(m_ui->detailsMessageLabel, problem);
 }
 
 void SendLogPage::showBroadcast(qint64 broadcastId)
