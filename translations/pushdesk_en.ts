@@ -140,6 +140,13 @@
             <numerusform>Re-sending %n uncertain deliveries…</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln recipient(s) · %1 sent · %2 to inbox · %3 skipped · %4 failed · %5 uncertain · %6 pending</source>
+        <translation>
+            <numerusform>%Ln recipient · %1 sent · %2 to inbox · %3 skipped · %4 failed · %5 uncertain · %6 pending</numerusform>
+            <numerusform>%Ln recipients · %1 sent · %2 to inbox · %3 skipped · %4 failed · %5 uncertain · %6 pending</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>pushdesk::ComplaintsPage</name>
@@ -330,6 +337,23 @@
         <translation>
             <numerusform>At most %n byte</numerusform>
             <numerusform>At most %n bytes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pushdesk::cli</name>
+    <message numerus="yes">
+        <source>would skip %n: %1</source>
+        <translation>
+            <numerusform>would skip %n: %1</numerusform>
+            <numerusform>would skip %n: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of the %1 people the audience names have no active or muted binding with reminders to %2; they get nothing</source>
+        <translation>
+            <numerusform>%n of the %1 people the audience names has no active or muted binding with reminders to %2; they get nothing</numerusform>
+            <numerusform>%n of the %1 people the audience names have no active or muted binding with reminders to %2; they get nothing</numerusform>
         </translation>
     </message>
 </context>

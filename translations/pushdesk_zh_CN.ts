@@ -123,6 +123,34 @@
         <source>&amp;ntfy server:</source>
         <translation>&amp;ntfy 服务器：</translation>
     </message>
+    <message>
+        <source>Callback &amp;Token:</source>
+        <translation>回调 &amp;Token：</translation>
+    </message>
+    <message>
+        <source>the Token of the official account&apos;s server settings — type to replace</source>
+        <translation>公众号服务器配置中的 Token — 输入即替换</translation>
+    </message>
+    <message>
+        <source>WeChat signs the messages and events it posts to Pushdesk with this Token; without one they are not verified. Written to the system keychain when you save; never shown again</source>
+        <translation>微信用此 Token 为推送给 Pushdesk 的消息和事件签名；未设置时不做校验。保存时写入系统钥匙串，之后不再显示</translation>
+    </message>
+    <message>
+        <source>Its &amp;broadcasts</source>
+        <translation>其群发(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Show the app&apos;s broadcasts on the Broadcasts page</source>
+        <translation>在“群发”页显示该应用的群发</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>测试连接(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Ask the saved upstream for an access token with the saved AppSecret, as a broadcast does first</source>
+        <translation>用已保存的 AppSecret 向已保存的上游申请 access token，与群发的第一步相同</translation>
+    </message>
 </context>
 <context>
     <name>AuditLog</name>
@@ -218,6 +246,13 @@
     <message>
         <source>Failures:</source>
         <translation>失败：</translation>
+    </message>
+</context>
+<context>
+    <name>BroadcastRepository</name>
+    <message>
+        <source>in flight when the sender stopped; not re-sent automatically</source>
+        <translation>发送程序停止时正在发送；不会自动重发</translation>
     </message>
 </context>
 <context>
@@ -361,6 +396,10 @@
     <message>
         <source>Audience:</source>
         <translation>受众：</translation>
+    </message>
+    <message>
+        <source>A&amp;pp:</source>
+        <translation>应用(&amp;P)：</translation>
     </message>
 </context>
 <context>
@@ -1812,6 +1851,14 @@ The app column may be left out or empty when --app is given.
         <source>Cannot read the list: %1</source>
         <translation>无法读取列表：%1</translation>
     </message>
+    <message>
+        <source>All apps</source>
+        <translation>所有应用</translation>
+    </message>
+    <message>
+        <source>Cannot read the apps: %1</source>
+        <translation>无法读取应用：%1</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -2782,6 +2829,30 @@ remark=谢谢</translation>
         <source>No app has the appid &quot;%1&quot;.</source>
         <translation>没有 appid 为“%1”的应用。</translation>
     </message>
+    <message>
+        <source>Cannot check the signature: the app&apos;s callback Token cannot be read from the keychain (%1). WeChat will try again.</source>
+        <translation>无法校验签名：无法从钥匙串读取该应用的回调 Token（%1）。微信会重试。</translation>
+    </message>
+    <message>
+        <source>The request is not signed: WeChat adds ?signature=, timestamp= and nonce= to the server URL.</source>
+        <translation>请求未签名：微信会在服务器地址后附加 ?signature=、timestamp= 和 nonce=。</translation>
+    </message>
+    <message>
+        <source>The signature does not match the app&apos;s callback Token: the request was refused. Check that the Token on the Apps page is the one in the official account&apos;s server settings.</source>
+        <translation>签名与该应用的回调 Token 不符，请求已被拒绝。请确认“应用”页上的 Token 与公众号服务器配置中的一致。</translation>
+    </message>
+    <message>
+        <source>Add ?appid=&lt;the app&apos;s appid&gt; to the server URL, so that Pushdesk knows whose Token to check.</source>
+        <translation>请在服务器地址后加上 ?appid=&lt;该应用的 appid&gt;，以便 Pushdesk 知道用哪个 Token 校验。</translation>
+    </message>
+    <message>
+        <source>The check lacks echostr.</source>
+        <translation>校验请求缺少 echostr。</translation>
+    </message>
+    <message>
+        <source>The app has no callback Token: type the Token of the official account&apos;s server settings on the Apps page, then submit the server URL again.</source>
+        <translation>该应用没有回调 Token：请在“应用”页输入公众号服务器配置中的 Token，然后重新提交服务器地址。</translation>
+    </message>
 </context>
 <context>
     <name>cli</name>
@@ -2898,10 +2969,6 @@ Open the local database %2 instead? You can then correct the database in Setting
         <translation>无法添加应用：%1</translation>
     </message>
     <message>
-        <source>The app was saved, but its AppSecret was not: %1</source>
-        <translation>应用已保存，但其 AppSecret 未能保存：%1</translation>
-    </message>
-    <message>
         <source>The app was saved, but the built-in sandbox did not start: %1</source>
         <translation>应用已保存，但内置沙箱未能启动：%1</translation>
     </message>
@@ -2920,10 +2987,6 @@ Open the local database %2 instead? You can then correct the database in Setting
     <message>
         <source>AppSecret</source>
         <translation>AppSecret</translation>
-    </message>
-    <message>
-        <source>Saved. The AppSecret is kept in memory for this session only: type it again after Pushdesk restarts, or once the keychain works.</source>
-        <translation>已保存。AppSecret 仅在本次会话中保存在内存里：Pushdesk 重启后或钥匙串可用后，请重新输入。</translation>
     </message>
     <message>
         <source>The %1 could not be stored in the system keychain:
@@ -2950,12 +3013,24 @@ Pushdesk 绝不会把密钥写到其他任何地方。它可以在您退出之�
         <translation>SMTP 密码</translation>
     </message>
     <message>
-        <source>Saved. The SMTP password is kept in memory for this session only: type it again after Pushdesk restarts, or once the keychain works.</source>
-        <translation>已保存。SMTP 密码仅在本次会话中保存在内存里：Pushdesk 重启后或钥匙串可用后，请重新输入。</translation>
+        <source>The built-in sandbox did not start: %1</source>
+        <translation>内置沙箱未能启动：%1</translation>
     </message>
     <message>
-        <source>The app was saved, but its SMTP password was not: %1</source>
-        <translation>应用已保存，但其 SMTP 密码未能保存：%1</translation>
+        <source>Testing the connection of %1…</source>
+        <translation>正在测试 %1 的连接…</translation>
+    </message>
+    <message>
+        <source>callback Token</source>
+        <translation>回调 Token</translation>
+    </message>
+    <message>
+        <source>Saved. The %1 is kept in memory for this session only: type it again after Pushdesk restarts, or once the keychain works.</source>
+        <translation>已保存。%1 仅在本次会话中保存在内存里：Pushdesk 重启后或钥匙串恢复后请重新输入。</translation>
+    </message>
+    <message>
+        <source>The app was saved, but its %1 was not: %2</source>
+        <translation>应用已保存，但其 %1 未保存：%2</translation>
     </message>
 </context>
 <context>
@@ -3247,6 +3322,10 @@ Pushdesk 绝不会把密钥写到其他任何地方。它可以在您退出之�
         <source>the broadcast&apos;s audience cannot be read; create the broadcast again</source>
         <translation>无法读取群发的受众；请重新创建群发</translation>
     </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
 </context>
 <context>
     <name>pushdesk::BroadcastsPage</name>
@@ -3295,10 +3374,6 @@ Pushdesk 绝不会把密钥写到其他任何地方。它可以在您退出之�
     <message>
         <source>not checked</source>
         <translation>未检测</translation>
-    </message>
-    <message>
-        <source>%1 recipients · %2 sent · %3 to inbox · %4 skipped · %5 failed · %6 uncertain · %7 pending</source>
-        <translation>收件人 %1 · 已发送 %2 · 收件箱 %3 · 已跳过 %4 · 失败 %5 · 不确定 %6 · 待发送 %7</translation>
     </message>
     <message>
         <source>at once</source>
@@ -3377,6 +3452,12 @@ Pushdesk 绝不会把密钥写到其他任何地方。它可以在您退出之�
     <message>
         <source>all bound subscribers</source>
         <translation>所有已绑定的订阅者</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln recipient(s) · %1 sent · %2 to inbox · %3 skipped · %4 failed · %5 uncertain · %6 pending</source>
+        <translation>
+            <numerusform>%Ln 位收件人 · 已发送 %1 · 进收件箱 %2 · 已跳过 %3 · 失败 %4 · 不确定 %5 · 待发送 %6</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4299,14 +4380,6 @@ Pushdesk 绝不会把密钥写到其他任何地方。它可以在您退出之�
         <translation>#%1</translation>
     </message>
     <message>
-        <source>All apps</source>
-        <translation>所有应用</translation>
-    </message>
-    <message>
-        <source>Cannot read the apps: %1</source>
-        <translation>无法读取应用：%1</translation>
-    </message>
-    <message>
         <source>Export the send log</source>
         <translation>导出发送日志</translation>
     </message>
@@ -4811,6 +4884,25 @@ time3={{when}}</translation>
     </message>
 </context>
 <context>
+    <name>pushdesk::UpstreamCheck</name>
+    <message>
+        <source>Cannot test %1: %2.</source>
+        <translation>无法测试 %1：%2。</translation>
+    </message>
+    <message>
+        <source>the built-in sandbox</source>
+        <translation>内置沙箱</translation>
+    </message>
+    <message>
+        <source>Connected: %1 gave %2 an access token.</source>
+        <translation>连接成功：%1 已为 %2 颁发 access token。</translation>
+    </message>
+    <message>
+        <source>The connection test failed: %1.</source>
+        <translation>连接测试失败：%1。</translation>
+    </message>
+</context>
+<context>
     <name>pushdesk::Workspace</name>
     <message>
         <source>Cannot start the built-in sandbox: %1</source>
@@ -5052,10 +5144,6 @@ time3={{when}}</translation>
         <translation>模板 %1 需要以下取值：%2。</translation>
     </message>
     <message>
-        <source>would skip %1: %2</source>
-        <translation>将跳过 %1：%2</translation>
-    </message>
-    <message>
         <source>stopped; the broadcast goes on with: pushdesk worker --db %1 --until-idle</source>
         <translation>已停止；可用以下命令继续该群发：pushdesk worker --db %1 --until-idle</translation>
     </message>
@@ -5160,10 +5248,6 @@ time3={{when}}</translation>
         <translation>没有 openid 为 %1 的订阅者</translation>
     </message>
     <message>
-        <source>%1 of the %2 people the audience names have no active or muted binding with reminders to %3; they get nothing</source>
-        <translation>受众指定的 %2 人中，有 %1 人没有绑定 %3（正常或免打扰，且开启提醒）；他们不会收到任何消息</translation>
-    </message>
-    <message>
         <source>Receive what subscribers say and do (WeChat&apos;s callbacks at /wechat/callback, the relay&apos;s /relay/user/settings) on this loopback port.</source>
         <translation>在此回环端口上接收订阅者的消息和操作（微信回调 /wechat/callback、中继的 /relay/user/settings）。</translation>
     </message>
@@ -5246,6 +5330,18 @@ postgresql://user@host:port/dbname，可由多个控制台和 worker 共用。�
 运行 pushdesk 模式 --help 查看某个模式的选项。
 退出码：0 完成，1 运行时失败，2 参数错误。
 </translation>
+    </message>
+    <message numerus="yes">
+        <source>would skip %n: %1</source>
+        <translation>
+            <numerusform>将跳过 %n 位：%1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of the %1 people the audience names have no active or muted binding with reminders to %2; they get nothing</source>
+        <translation>
+            <numerusform>受众所列的 %1 人中有 %n 人与 %2 没有开启提醒的有效或免打扰绑定；他们不会收到任何消息</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

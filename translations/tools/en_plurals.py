@@ -79,4 +79,11 @@ P = {
     ('pushdesk::ImportDialog', 'The list “%1” was made with %n subscriber(s).'):
         ('The list “%1” was made with %n subscriber.', 'The list “%1” was made with %n subscribers.'),
     ('pushdesk::TemplatesPage', 'At most %n bytes'): ('At most %n byte', 'At most %n bytes'),
+    ('pushdesk::BroadcastsPage', '%Ln recipient(s) · %1 sent · %2 to inbox · %3 skipped · %4 failed · %5 uncertain · %6 pending'):
+        ('%Ln recipient · %1 sent · %2 to inbox · %3 skipped · %4 failed · %5 uncertain · %6 pending',
+         '%Ln recipients · %1 sent · %2 to inbox · %3 skipped · %4 failed · %5 uncertain · %6 pending'),
+    ('pushdesk::cli', 'would skip %n: %1'): ('would skip %n: %1', 'would skip %n: %1'),
+    ('pushdesk::cli', '%n of the %1 people the audience names have no active or muted binding with reminders to %2; they get nothing'):
+        ('%n of the %1 people the audience names has no active or muted binding with reminders to %2; they get nothing',
+         '%n of the %1 people the audience names have no active or muted binding with reminders to %2; they get nothing'),
 }
