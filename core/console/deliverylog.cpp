@@ -101,17 +101,7 @@ Result<QList<ListingRow>> fetchByPeople(Database &db, const ListingSpec &spec, c
         q.addBindValue(b);
     if (auto r = exec(q); !r)
         return std::unexpected(r.error());
-    QList<ListingRow> rows;
-    rows.reserve(limit);
-    while (q.next()) {
-        ListingRow row;
-        row.id = q.value(0).toLongLong();
-        row.values.reserve(spec.columns.size());
-        for (int i = 0; i < spec.columns.size(); ++i)
-            row.values.append(q.value(i + 1));
-        rows.append(std::move(row));
-    }
-    return rows;
+    return Listing::rowsOf(q, spec, limit);
 }
 
 QString csvField(const QString &text)

@@ -212,21 +212,6 @@ Where whereOf(const Database &db, const ListingSpec &spec, const ListingFilter &
     return w;
 }
 
-QList<ListingRow> rowsOf(QSqlQuery &q, const ListingSpec &spec, int reserve)
-{
-    QList<ListingRow> rows;
-    rows.reserve(reserve);
-    while (q.next()) {
-        ListingRow row;
-        row.id = q.value(0).toLongLong();
-        row.values.reserve(spec.columns.size());
-        for (int i = 0; i < spec.columns.size(); ++i)
-            row.values.append(q.value(i + 1));
-        rows.append(std::move(row));
-    }
-    return rows;
-}
-
 // One part of a search in the order of its matches (ListingSpec::orderSearchByMatch): the rows whose
 // searchExprs[part] begins with the text, or (part == searchExprs.size()) those searchIdsIn lists, under
 // the listing's filters, without the rows that the earlier parts named in excluded list.
@@ -473,6 +458,21 @@ Result<QList<ListingRow>> Listing::fetch(Database &db, const ListingSpec &spec, 
     if (auto r = exec(q); !r)
         return std::unexpected(r.error());
     return rowsOf(q, spec, limit);
+}
+
+QList<ListingRow> Listing::rowsOf(QSqlQuery &q, const ListingSpec &spec, int reserve)
+{
+    QList<ListingRow> rows;
+    rows.reserve(reserve);
+    while (q.next()) {
+        ListingRow row;
+        row.id = q.value(0).toLongLong();
+        row.values.reserve(spec.columns.size());
+        for (int i = 0; i < spec.columns.size(); ++i)
+            row.values.append(q.value(i + 1));
+        rows.append(std::move(row));
+    }
+    return rows;
 }
 
 QString Listing::selectList(const ListingSpec &spec)

@@ -7,6 +7,8 @@
 #include <QList>
 #include <QVariant>
 
+class QSqlQuery;
+
 namespace pushdesk {
 class Database;
 
@@ -88,6 +90,8 @@ public:
     static QString prefixEnd(const QString &prefix); // the least string greater than every one that begins with prefix
     // The listing's id and then its columns' expressions, the select list that fetch() reads rows by.
     static QString selectList(const ListingSpec &spec);
+    // The rows of an executed query whose select list is selectList(spec).
+    static QList<ListingRow> rowsOf(QSqlQuery &query, const ListingSpec &spec, int reserve);
     // The " WHERE …" clause of a filter (empty when it filters nothing), its values appended to binds.
     static QString where(const Database &db, const ListingSpec &spec, const ListingFilter &filter, QList<QVariant> *binds);
 };
