@@ -144,13 +144,19 @@ SandboxReply deliverCallback(SandboxState &state, QNetworkAccessManager *network
     return reply;
 }
 
+// The user a request speaks for: the posted body's app and openid.
 struct Who {
     SandboxApp *app = nullptr;
     QString openid;
+    QJsonObject body;
 };
 
-std::expected<Who, SandboxReply> who(SandboxState &state, const QJsonObject &body)
+std::expected<Who, SandboxReply> who(SandboxState &state, const SandboxCall &call)
 {
+    const auto posted = userBody(call);
+    if (!posted)
+        return std::unexpected(posted.error());
+    const QJsonObject &body = *posted;
     const QString appid = body.value(QLatin1String("appid")).toString();
     const QString openid = body.value(QLatin1String("openid")).toString();
     if (appid.isEmpty() || openid.isEmpty())
@@ -158,18 +164,15 @@ std::expected<Who, SandboxReply> who(SandboxState &state, const QJsonObject &bod
     SandboxApp *app = state.app(appid);
     if (!app)
         return std::unexpected(userError(QLatin1String("unknown appid ") + appid));
-    return Who{app, openid};
+    return Who{app, openid, body};
 }
 
 SandboxReply messageRoute(SandboxState &state, QNetworkAccessManager *network, const SandboxCall &call)
 {
-    const auto body = userBody(call);
-    if (!body)
-        return body.error();
-    const auto user = who(state, *body);
+    const auto user = who(state, call);
     if (!user)
         return user.error();
-    const QJsonValue content = body->value(QLatin1String("content"));
+    const QJsonValue content = user->body.value(QLatin1String("content"));
     if (!content.isString() || content.toString().isEmpty())
         return userError(QStringLiteral("content must be a non-empty string (the text the user sends)"));
     const auto it = user->app->followers.find(user->openid);
@@ -188,13 +191,10 @@ SandboxReply messageRoute(SandboxState &state, QNetworkAccessManager *network, c
 
 SandboxReply eventRoute(SandboxState &state, QNetworkAccessManager *network, const SandboxCall &call)
 {
-    const auto body = userBody(call);
-    if (!body)
-        return body.error();
-    const auto user = who(state, *body);
+    const auto user = who(state, call);
     if (!user)
         return user.error();
-    const QString event = body->value(QLatin1String("event")).toString();
+    const QString event = user->body.value(QLatin1String("event")).toString();
     if (event == QLatin1String("subscribe")) {
         SandboxFollower &follower = user->app->followers[user->openid];
         follower.following = true;
