@@ -1,6 +1,7 @@
 #pragma once
 // Shared helpers for the test executables.
 #include <QJsonObject>
+#include <QObject>
 #include <QProcess>
 #include <QString>
 #include <QStringList>
@@ -8,6 +9,17 @@
 #include <QUrl>
 
 namespace testsupport {
+
+// The named child widget (or object) of parent; a warning names it when it is missing, so that a failed
+// QVERIFY(widget) says which one.
+template<typename T>
+T *child(const QObject *parent, const char *name)
+{
+    T *found = parent->findChild<T *>(QString::fromLatin1(name));
+    if (!found)
+        qWarning("no child %s", name);
+    return found;
+}
 
 // A fresh database file path inside dir.
 QString databasePath(const QTemporaryDir &dir, const QString &name = QStringLiteral("test.db"));

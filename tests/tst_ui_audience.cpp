@@ -38,14 +38,7 @@ namespace {
 constexpr int kPeople = 30;
 constexpr int kTimeoutMs = 60000;
 
-template<typename T>
-T *child(const QObject *parent, const char *name)
-{
-    T *found = parent->findChild<T *>(QString::fromLatin1(name));
-    if (!found)
-        qWarning("no child %s", name);
-    return found;
-}
+using testsupport::child;
 
 QString openidOf(int i)
 {

@@ -38,14 +38,7 @@ namespace {
 const QString kOperator = QStringLiteral("auditor-amy");
 const QString kSecret = QStringLiteral("Audit-S3cret-d00d-7731");
 
-template<typename T>
-T *child(const QObject *parent, const char *name)
-{
-    T *found = parent->findChild<T *>(QString::fromLatin1(name));
-    if (!found)
-        qWarning("no child %s", name);
-    return found;
-}
+using testsupport::child;
 } // namespace
 
 class tst_UiAudit : public QObject {

@@ -65,14 +65,7 @@ private:
     MemorySecretStore m_memory;
 };
 
-template<typename T>
-T *child(const QObject *parent, const char *name)
-{
-    T *found = parent->findChild<T *>(QString::fromLatin1(name));
-    if (!found)
-        qWarning("no child %s", name);
-    return found;
-}
+using testsupport::child;
 
 QJsonObject postJson(QNetworkAccessManager &nam, const QUrl &url, const QJsonObject &body, int *status)
 {

@@ -65,14 +65,7 @@ constexpr int kSeeded45015 = 1;
 constexpr int kTimeoutMs = 60000;
 const QString kAppid = QStringLiteral("wxpagesapp000001");
 
-template<typename T>
-T *child(const QObject *parent, const char *name)
-{
-    T *found = parent->findChild<T *>(QString::fromLatin1(name));
-    if (!found)
-        qWarning("no child %s", name);
-    return found;
-}
+using testsupport::child;
 
 qint64 broadcastCount(Database &db)
 {

@@ -45,14 +45,7 @@ using namespace pushdesk;
 namespace {
 const QString kReviewer = QStringLiteral("reviewer-ann");
 
-template<typename T>
-T *child(const QObject *parent, const char *name)
-{
-    T *found = parent->findChild<T *>(QString::fromLatin1(name));
-    if (!found)
-        qWarning("no child %s", name);
-    return found;
-}
+using testsupport::child;
 
 AuditQuery auditQuery(const QString &who, const QString &actionPrefix, const QString &recordType = {}, qint64 recordId = 0)
 {
