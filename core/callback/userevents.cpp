@@ -89,8 +89,6 @@ QString CallbackSignature::compute(const QString &token, const QString &timestam
 
 UserEvents::Verdict UserEvents::verify(const QString &appid, const CallbackSignature &signature)
 {
-    if (!m_secrets)
-        return {};
     QSqlQuery q(m_db.db());
     q.prepare(QStringLiteral("SELECT id, upstream FROM apps WHERE appid = ?"));
     q.addBindValue(appid);
@@ -101,11 +99,16 @@ UserEvents::Verdict UserEvents::verify(const QString &appid, const CallbackSigna
     const qint64 appId = q.value(0).toLongLong();
     const bool builtInSandbox = q.value(1).toString() == QLatin1String(kBuiltInSandbox);
     q.finish();
+    const auto verdict = [appId](int status, const QString &message = {}, bool verified = false, bool keychainUnavailable = false) {
+        return Verdict{status, message, verified, keychainUnavailable, appId};
+    };
+    if (!m_secrets)
+        return verdict(200);
 
     auto stored = m_secrets->read(SecretStore::callbackTokenKey(appId));
     if (!stored)
-        return {503, tr("Cannot check the signature: the app's callback Token cannot be read from the keychain (%1). "
-                        "WeChat will try again.").arg(stored.error().message), false, true};
+        return verdict(503, tr("Cannot check the signature: the app's callback Token cannot be read from the keychain (%1). "
+                               "WeChat will try again.").arg(stored.error().message), false, true);
     // The Tokens a signature may be made with: the operator's; for an app of the built-in sandbox also
     // the sandbox's own, which it signs with until the operator gives the app one in this session
     // (Workspace::wireCallbackToken; nothing reaches such an app from outside this machine's emulator).
@@ -120,17 +123,17 @@ UserEvents::Verdict UserEvents::verify(const QString &appid, const CallbackSigna
             qCWarning(lcUserEvents).noquote() << "callbacks for" << appid
                                               << "are not verified: the app has no callback Token (Apps page)";
         }
-        return {};
+        return verdict(200);
     }
     if (signature.signature.isEmpty() || signature.timestamp.isEmpty() || signature.nonce.isEmpty())
-        return {403, tr("The request is not signed: WeChat adds ?signature=, timestamp= and nonce= to the server URL.")};
+        return verdict(403, tr("The request is not signed: WeChat adds ?signature=, timestamp= and nonce= to the server URL."));
     const auto matches = [&](const QString &token) {
         return CallbackSignature::compute(token, signature.timestamp, signature.nonce).compare(signature.signature, Qt::CaseInsensitive) == 0;
     };
     if (std::none_of(tokens.cbegin(), tokens.cend(), matches))
-        return {403, tr("The signature does not match the app's callback Token: the request was refused. Check that the "
-                        "Token on the Apps page is the one in the official account's server settings.")};
-    return {200, QString(), true};
+        return verdict(403, tr("The signature does not match the app's callback Token: the request was refused. Check that the "
+                               "Token on the Apps page is the one in the official account's server settings."));
+    return verdict(200, QString(), true);
 }
 
 CallbackAnswer UserEvents::handleVerification(const QString &appid, const CallbackSignature &signature, const QString &echostr)
@@ -228,7 +231,8 @@ CallbackAnswer UserEvents::handleWechat(const QByteArray &body, const QString &a
     // moment). When the keychain cannot be read, a request that only stops messages (reply "0",
     // unfollow) is still taken: losing it would push to someone who said no; anything else waits for
     // WeChat's retry.
-    if (const Verdict v = verify(appid, signature); v.status != 200) {
+    const Verdict v = verify(appid, signature);
+    if (v.status != 200) {
         const bool stopsMessages = kind == SubscriberEventKind::OptOut || kind == SubscriberEventKind::Unbind;
         if (!(v.keychainUnavailable && stopsMessages))
             return plain(v.status, v.message);
@@ -239,20 +243,7 @@ CallbackAnswer UserEvents::handleWechat(const QByteArray &body, const QString &a
     Refusal refusal;
     qint64 subscriberId = 0;
     auto done = m_db.transaction([&]() -> Result<void> {
-        QSqlQuery q(m_db.db());
-        q.prepare(QStringLiteral("SELECT id FROM apps WHERE appid = ?"));
-        q.addBindValue(appid);
-        if (auto r = exec(q); !r) {
-            refusal = {500, r.error().message};
-            return r;
-        }
-        if (!q.next()) {
-            refusal = {404, tr("No app has the appid \"%1\"; add it on the Apps page or check the callback URL.").arg(appid)};
-            return fail(refusal.message);
-        }
-        const qint64 appId = q.value(0).toLongLong();
-        q.finish();
-
+        const qint64 appId = v.appId; // looked up by verify()
         SubscriberRepository subscribers(m_db);
         auto found = subscribers.findByMpOpenid(cb.fromUser);
         if (!found) {

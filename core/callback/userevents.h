@@ -91,6 +91,7 @@ private:
         QString message;
         bool verified = false;
         bool keychainUnavailable = false;
+        qint64 appId = 0; // the app the appid names, once found
     };
     Verdict verify(const QString &appid, const CallbackSignature &signature);
 
