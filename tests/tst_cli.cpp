@@ -146,6 +146,15 @@ private slots:
 
         const QString url = QStringLiteral("http://127.0.0.1:%1").arg(port);
         const QString db = m_dir.filePath(QStringLiteral("external.db"));
+        // A demo for a sandbox that is not there says so and creates nothing that would block the next try.
+        const QString early = m_dir.filePath(QStringLiteral("early.db"));
+        const auto absent = runPushdesk({QStringLiteral("demo"), QStringLiteral("--db"), early, QStringLiteral("--upstream"),
+                                         QStringLiteral("http://127.0.0.1:1")});
+        QCOMPARE(absent.exitCode, 1);
+        QVERIFY2(absent.err.contains(QStringLiteral("not reachable")), qPrintable(absent.err));
+        QVERIFY(oneLine(absent.err));
+        QVERIFY(!QFileInfo::exists(early));
+
         const auto demo = runPushdesk({QStringLiteral("demo"), QStringLiteral("--db"), db, QStringLiteral("--subscribers"),
                                        QStringLiteral("50"), QStringLiteral("--upstream"), url});
         QVERIFY2(demo.exitCode == 0, qPrintable(demo.err));

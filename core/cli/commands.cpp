@@ -104,6 +104,12 @@ int runDemo(const QStringList &args)
             return UsageError;
         }
         options.upstream = url.toString(QUrl::StripTrailingSlash);
+        // Before the database is made: a demo database for a sandbox that is not there would be useless,
+        // and it would stand in the way of the next try.
+        if (auto r = SandboxSeed::reach(url); !r) {
+            printError(r.error().message);
+            return RuntimeError;
+        }
     }
     const auto config = databaseConfig(parser, db, false, &exit);
     if (!config)

@@ -8,6 +8,8 @@
 #include <QNetworkReply>
 #include <QSaveFile>
 
+#include <optional>
+
 namespace pushdesk {
 
 namespace {
@@ -16,14 +18,15 @@ QString tr(const char *text)
     return QCoreApplication::translate("pushdesk::SandboxSeed", text);
 }
 
-Result<void> post(QNetworkAccessManager &nam, const QUrl &base, const QString &path, const QJsonObject &body)
+// POSTs body to path, or GETs path when body is null.
+Result<void> call(QNetworkAccessManager &nam, const QUrl &base, const QString &path, const std::optional<QJsonObject> &body)
 {
     QUrl url = base;
     url.setPath(path);
     QNetworkRequest req(url);
     req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     req.setTransferTimeout(30000);
-    QNetworkReply *reply = nam.post(req, QJsonDocument(body).toJson(QJsonDocument::Compact));
+    QNetworkReply *reply = body ? nam.post(req, QJsonDocument(*body).toJson(QJsonDocument::Compact)) : nam.get(req);
     QEventLoop loop;
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
     loop.exec();
@@ -37,6 +40,11 @@ Result<void> post(QNetworkAccessManager &nam, const QUrl &base, const QString &p
     if (reply->error() != QNetworkReply::NoError)
         return fail(tr("The sandbox at %1 refused %2: %3").arg(base.toString(), path, QString::fromUtf8(answer.left(200))));
     return {};
+}
+
+Result<void> post(QNetworkAccessManager &nam, const QUrl &base, const QString &path, const QJsonObject &body)
+{
+    return call(nam, base, path, body);
 }
 } // namespace
 
@@ -102,6 +110,12 @@ Result<SandboxSeed> SandboxSeed::load(const QString &path)
     s.m_templates = o.value(QStringLiteral("templates")).toArray();
     s.m_devices = o.value(QStringLiteral("bark_devices")).toArray();
     return s;
+}
+
+Result<void> SandboxSeed::reach(const QUrl &base)
+{
+    QNetworkAccessManager nam;
+    return call(nam, base, QStringLiteral("/sandbox/stats"), std::nullopt);
 }
 
 Result<void> SandboxSeed::apply(const QUrl &base) const

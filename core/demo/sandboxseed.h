@@ -19,6 +19,8 @@ public:
 
     Result<void> save(const QString &path) const;
     static Result<SandboxSeed> load(const QString &path);
+    // Whether a sandbox answers at sandboxBase: checked before anything is created for it.
+    static Result<void> reach(const QUrl &sandboxBase);
     // Sends everything to the sandbox's admin endpoints; blocks until done.
     Result<void> apply(const QUrl &sandboxBase) const;
 
