@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QEventLoop>
 #include <QMutexLocker>
+#include <QThread>
 #include <qt6keychain/keychain.h>
 
 namespace pushdesk {
@@ -28,6 +29,40 @@ void runJob(JobT &job)
     QObject::connect(&job, &QKeychain::Job::finished, &loop, &QEventLoop::quit);
     job.start();
     loop.exec();
+}
+
+// QtKeychain passes every job through one executor object, which lives in the thread that first used it
+// and is called back with queued calls. Jobs started from several threads (the console's, the engine's
+// pool) race with it: its queued callback can find a job another thread has already deleted, and crash.
+// So every job runs on one thread of its own, whichever thread asks.
+QThread *keychainThread()
+{
+    static QThread *thread = [] {
+        auto *t = new QThread;
+        t->setObjectName(QStringLiteral("pushdesk-keychain"));
+        t->start();
+        qAddPostRoutine([] {
+            keychainThread()->quit();
+            keychainThread()->wait();
+        });
+        return t;
+    }();
+    return thread;
+}
+
+template<typename Fn>
+auto onKeychainThread(Fn fn) -> decltype(fn())
+{
+    static QObject *context = [] {
+        auto *o = new QObject;
+        o->moveToThread(keychainThread());
+        return o;
+    }();
+    if (QThread::currentThread() == context->thread() || !context->thread()->isRunning())
+        return fn(); // already there, or the application is ending
+    decltype(fn()) result;
+    QMetaObject::invokeMethod(context, [&]() { result = fn(); }, Qt::BlockingQueuedConnection);
+    return result;
 }
 
 template<typename JobT>
@@ -68,38 +103,44 @@ QString KeychainSecretStore::entry(const QString &key) const
 
 Result<std::optional<QString>> KeychainSecretStore::read(const QString &key)
 {
-    JobHandle<QKeychain::ReadPasswordJob> job(m_service);
-    job->setInsecureFallback(false);
-    job->setKey(entry(key));
-    runJob(*job);
-    if (job->error() == QKeychain::EntryNotFound)
-        return std::optional<QString>();
-    if (job->error() != QKeychain::NoError)
-        return fail(keychainProblem(*job));
-    return std::optional<QString>(job->textData());
+    return onKeychainThread([&]() -> Result<std::optional<QString>> {
+        JobHandle<QKeychain::ReadPasswordJob> job(m_service);
+        job->setInsecureFallback(false);
+        job->setKey(entry(key));
+        runJob(*job);
+        if (job->error() == QKeychain::EntryNotFound)
+            return std::optional<QString>();
+        if (job->error() != QKeychain::NoError)
+            return fail(keychainProblem(*job));
+        return std::optional<QString>(job->textData());
+    });
 }
 
 Result<void> KeychainSecretStore::write(const QString &key, const QString &value)
 {
-    JobHandle<QKeychain::WritePasswordJob> job(m_service);
-    job->setInsecureFallback(false);
-    job->setKey(entry(key));
-    job->setTextData(value);
-    runJob(*job);
-    if (job->error() != QKeychain::NoError)
-        return fail(keychainProblem(*job));
-    return {};
+    return onKeychainThread([&]() -> Result<void> {
+        JobHandle<QKeychain::WritePasswordJob> job(m_service);
+        job->setInsecureFallback(false);
+        job->setKey(entry(key));
+        job->setTextData(value);
+        runJob(*job);
+        if (job->error() != QKeychain::NoError)
+            return fail(keychainProblem(*job));
+        return {};
+    });
 }
 
 Result<void> KeychainSecretStore::remove(const QString &key)
 {
-    JobHandle<QKeychain::DeletePasswordJob> job(m_service);
-    job->setInsecureFallback(false);
-    job->setKey(entry(key));
-    runJob(*job);
-    if (job->error() != QKeychain::NoError && job->error() != QKeychain::EntryNotFound)
-        return fail(keychainProblem(*job));
-    return {};
+    return onKeychainThread([&]() -> Result<void> {
+        JobHandle<QKeychain::DeletePasswordJob> job(m_service);
+        job->setInsecureFallback(false);
+        job->setKey(entry(key));
+        runJob(*job);
+        if (job->error() != QKeychain::NoError && job->error() != QKeychain::EntryNotFound)
+            return fail(keychainProblem(*job));
+        return {};
+    });
 }
 
 Result<std::optional<QString>> MemorySecretStore::read(const QString &key)
