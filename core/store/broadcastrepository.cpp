@@ -59,17 +59,17 @@ void addTo(Counters &c, DeliveryState s, qint64 n)
     }
 }
 
-Result<void> addCounters(QSqlQuery &q, qint64 broadcastId, const Counters &d, qint64 total)
+Result<void> addCounters(Database &db, qint64 broadcastId, const Counters &d, qint64 total)
 {
-    q.prepare(QStringLiteral("UPDATE broadcasts SET total = total + ?, sent = sent + ?, inbox = inbox + ?, "
-                             "skipped = skipped + ?, failed = failed + ?, uncertain = uncertain + ? WHERE id = ?"));
-    q.addBindValue(total);
-    q.addBindValue(d.sent);
-    q.addBindValue(d.inbox);
-    q.addBindValue(d.skipped);
-    q.addBindValue(d.failed);
-    q.addBindValue(d.uncertain);
-    q.addBindValue(broadcastId);
+    QSqlQuery &q = db.statement(QStringLiteral("UPDATE broadcasts SET total = total + ?, sent = sent + ?, inbox = inbox + ?, "
+                                               "skipped = skipped + ?, failed = failed + ?, uncertain = uncertain + ? WHERE id = ?"));
+    q.bindValue(0, total);
+    q.bindValue(1, d.sent);
+    q.bindValue(2, d.inbox);
+    q.bindValue(3, d.skipped);
+    q.bindValue(4, d.failed);
+    q.bindValue(5, d.uncertain);
+    q.bindValue(6, broadcastId);
     return exec(q);
 }
 } // namespace
@@ -178,9 +178,9 @@ Result<Counters> BroadcastRepository::plan(qint64 broadcastId, qint64 appId, con
                 }
             }
         }
-        QSqlQuery u(m_db.db());
-        if (auto e = addCounters(u, broadcastId, delta, inserted); !e)
+        if (auto e = addCounters(m_db, broadcastId, delta, inserted); !e)
             return e;
+        QSqlQuery u(m_db.db());
         u.prepare(QStringLiteral("UPDATE broadcasts SET audience_cursor = ?, audience_done = ? WHERE id = ?"));
         u.addBindValue(cursor);
         u.addBindValue(audienceDone ? 1 : 0);
@@ -245,8 +245,7 @@ static Result<void> markRowsInFlight(Database &db, const QList<qint64> &delivery
 {
     if (deliveryIds.isEmpty())
         return {};
-    QSqlQuery q(db.db());
-    q.prepare(QStringLiteral("UPDATE deliveries SET state = 'in_flight', updated_at = ? WHERE id = ? AND state = 'pending'"));
+    QSqlQuery &q = db.statement(QStringLiteral("UPDATE deliveries SET state = 'in_flight', updated_at = ? WHERE id = ? AND state = 'pending'"));
     for (qint64 id : deliveryIds) {
         q.bindValue(0, now);
         q.bindValue(1, id);
@@ -265,28 +264,23 @@ Result<void> BroadcastRepository::record(qint64 broadcastId, const QList<Deliver
                                         const QList<qint64> &claim)
 {
     return m_db.transaction([&]() -> Result<void> {
-        QSqlQuery q(m_db.db());
-        q.prepare(QStringLiteral("UPDATE deliveries SET state = ?, reason = ?, attempts = ?, http_status = ?, "
-                                 "errcode = ?, errmsg = ?, msgid = ?, route = ?, updated_at = ?, credit_id = ? "
-                                 "WHERE id = ? AND state IN ('pending', 'in_flight')"));
-        // The credit and inbox statements are prepared only when a group needs them: most groups are plain sends,
-        // and preparing is a good part of a group's cost.
-        QSqlQuery spend(m_db.db()), kill(m_db.db()), inbox(m_db.db());
-        auto ready = [](QSqlQuery &query, const char *sql) -> QSqlQuery & {
-            if (query.lastQuery().isEmpty())
-                query.prepare(QLatin1String(sql));
-            return query;
-        };
+        // Statements prepared once for the connection: preparing was a good part of a group's cost.
+        QSqlQuery &q = m_db.statement(QStringLiteral("UPDATE deliveries SET state = ?, reason = ?, attempts = ?, http_status = ?, "
+                                                     "errcode = ?, errmsg = ?, msgid = ?, route = ?, updated_at = ?, credit_id = ? "
+                                                     "WHERE id = ? AND state IN ('pending', 'in_flight')"));
+        auto ready = [this](const char *sql) -> QSqlQuery & { return m_db.statement(QLatin1String(sql)); };
         const qint64 now = nowMsecs();
         Counters delta;
         for (const auto &o : outcomes) {
             for (qint64 dead : o.deadCredits) {
-                ready(kill, "UPDATE send_credits SET uses_left = 0 WHERE id = ?").bindValue(0, dead);
+                QSqlQuery &kill = ready("UPDATE send_credits SET uses_left = 0 WHERE id = ?");
+                kill.bindValue(0, dead);
                 if (auto r = exec(kill); !r)
                     return r;
             }
             if (o.creditId && o.state == DeliveryState::Sent) {
-                ready(spend, "UPDATE send_credits SET uses_left = uses_left - 1 WHERE id = ? AND uses_left > 0").bindValue(0, o.creditId);
+                QSqlQuery &spend = ready("UPDATE send_credits SET uses_left = uses_left - 1 WHERE id = ? AND uses_left > 0");
+                spend.bindValue(0, o.creditId);
                 if (auto r = exec(spend); !r)
                     return r;
             }
@@ -306,8 +300,9 @@ Result<void> BroadcastRepository::record(qint64 broadcastId, const QList<Deliver
             if (q.numRowsAffected() > 0 && o.state != DeliveryState::Pending)
                 addTo(delta, o.state, 1);
             if (q.numRowsAffected() > 0 && o.state == DeliveryState::Inbox) {
-                ready(inbox, "INSERT INTO inbox_messages (subscriber_id, app_id, broadcast_id, title, body, created_at) "
-                             "VALUES (?, ?, ?, ?, ?, ?)").bindValue(0, o.subscriberId);
+                QSqlQuery &inbox = ready("INSERT INTO inbox_messages (subscriber_id, app_id, broadcast_id, title, body, created_at) "
+                                         "VALUES (?, ?, ?, ?, ?, ?)");
+                inbox.bindValue(0, o.subscriberId);
                 inbox.bindValue(1, o.appId);
                 inbox.bindValue(2, broadcastId);
                 inbox.bindValue(3, o.inboxTitle);
@@ -319,8 +314,7 @@ Result<void> BroadcastRepository::record(qint64 broadcastId, const QList<Deliver
         }
         if (auto r = markRowsInFlight(m_db, claim, now); !r)
             return r;
-        QSqlQuery u(m_db.db());
-        return addCounters(u, broadcastId, delta, 0);
+        return addCounters(m_db, broadcastId, delta, 0);
     });
 }
 
@@ -341,8 +335,7 @@ Result<int> BroadcastRepository::markInFlightUncertain(qint64 broadcastId)
         changed = q.numRowsAffected();
         Counters delta;
         delta.uncertain = changed;
-        QSqlQuery u(m_db.db());
-        return addCounters(u, broadcastId, delta, 0);
+        return addCounters(m_db, broadcastId, delta, 0);
     });
     if (!r)
         return std::unexpected(r.error());
@@ -505,11 +498,11 @@ Result<int> BroadcastRepository::requeue(qint64 id, DeliveryState from)
         changed = q.numRowsAffected();
         Counters delta;
         addTo(delta, from, -changed);
-        QSqlQuery u(m_db.db());
-        if (auto e = addCounters(u, id, delta, 0); !e)
+        if (auto e = addCounters(m_db, id, delta, 0); !e)
             return e;
         if (changed == 0)
             return {};
+        QSqlQuery u(m_db.db());
         u.prepare(QStringLiteral("UPDATE broadcasts SET status = 'scheduled', scheduled_at = 0, status_reason = '', "
                                  "finished_at = 0 WHERE id = ? AND status IN ('finished', 'failed', 'cancelled', 'paused')"));
         u.addBindValue(id);
@@ -545,8 +538,7 @@ Result<int> BroadcastRepository::skipPending(qint64 id, const QString &reason)
         changed = q.numRowsAffected();
         Counters delta;
         delta.skipped = changed;
-        QSqlQuery u(m_db.db());
-        return addCounters(u, id, delta, 0);
+        return addCounters(m_db, id, delta, 0);
     });
     if (!r)
         return std::unexpected(r.error());

@@ -188,6 +188,7 @@ Database::Database(DatabaseConfig config, QString connectionName)
 
 Database::~Database()
 {
+    m_statements.clear(); // before the connection goes
     {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
         if (db.isOpen())
@@ -313,8 +314,8 @@ Result<void> Database::transaction(const std::function<Result<void>()> &fn)
         // connection (the engine, the callback receiver) has committed since; it fails at once with "database is
         // locked", without the busy timeout. Taking the write lock up front makes every transaction wait its
         // turn instead. Readers are never blocked by it.
-        QSqlQuery begin(d);
-        if (!begin.exec(QStringLiteral("BEGIN IMMEDIATE")))
+        QSqlQuery &begin = statement(QStringLiteral("BEGIN IMMEDIATE"));
+        if (!begin.exec())
             return fail(sqlError(begin));
     }
     ++m_transactionDepth;
@@ -324,12 +325,33 @@ Result<void> Database::transaction(const std::function<Result<void>()> &fn)
         d.rollback();
         return r;
     }
-    if (!d.commit()) {
-        const QString why = d.lastError().text();
+    if (isPostgres()) {
+        if (!d.commit()) {
+            const QString why = d.lastError().text();
+            d.rollback();
+            return fail(why);
+        }
+        return {};
+    }
+    QSqlQuery &commit = statement(QStringLiteral("COMMIT"));
+    if (!commit.exec()) {
+        const QString why = sqlError(commit);
         d.rollback();
         return fail(why);
     }
     return {};
+}
+
+QSqlQuery &Database::statement(const QString &sql)
+{
+    auto it = m_statements.find(sql);
+    if (it == m_statements.end()) {
+        auto q = std::make_unique<QSqlQuery>(db());
+        q->setForwardOnly(true);
+        q->prepare(sql); // a failure shows when it is executed, with the database's message
+        it = m_statements.emplace(sql, std::move(q)).first;
+    }
+    return *it->second;
 }
 
 QString sqlError(const QSqlQuery &q)

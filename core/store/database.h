@@ -8,6 +8,9 @@
 #include <functional>
 #include <QString>
 #include <memory>
+#include <unordered_map>
+
+class QSqlQuery;
 
 class QSqlQuery;
 
@@ -64,11 +67,17 @@ public:
     // outermost transaction, so an error anywhere rolls back everything.
     Result<void> transaction(const std::function<Result<void>()> &fn);
 
+    // A statement of this connection, prepared once and kept for the connection's life: for the statements the
+    // engine runs for every group of results. The caller binds every value by index before each exec, and calls
+    // finish() after reading a SELECT, so that no read snapshot stays open.
+    QSqlQuery &statement(const QString &sql);
+
 private:
     Database(DatabaseConfig config, QString connectionName);
     DatabaseConfig m_config;
     QString m_connectionName;
     int m_transactionDepth = 0;
+    std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_statements;
 };
 
 // Helpers for repositories: prepare + bind + exec with a readable error.

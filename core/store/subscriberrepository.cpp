@@ -400,14 +400,13 @@ Result<void> SubscriberRepository::refresh(qint64 appId, QList<Subscriber *> sub
     QStringList marks;
     for (int i = 0; i < subscribers.size(); ++i)
         marks.append(QStringLiteral("?"));
-    QSqlQuery q(m_db.db());
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT s.id, s.opted_out, b.state, b.reminder, b.channels, b.id FROM subscribers s "
-                             "LEFT JOIN bindings b ON b.subscriber_id = s.id AND b.app_id = ? WHERE s.id IN (%1)")
-                  .arg(marks.join(QStringLiteral(", "))));
-    q.addBindValue(appId);
-    for (const Subscriber *s : subscribers)
-        q.addBindValue(s->id);
+    // Kept prepared (one statement per batch size, at most the window's): the engine runs it for every group.
+    QSqlQuery &q = m_db.statement(QStringLiteral("SELECT s.id, s.opted_out, b.state, b.reminder, b.channels, b.id FROM subscribers s "
+                                                 "LEFT JOIN bindings b ON b.subscriber_id = s.id AND b.app_id = ? WHERE s.id IN (%1)")
+                                      .arg(marks.join(QStringLiteral(", "))));
+    q.bindValue(0, appId);
+    for (int i = 0; i < subscribers.size(); ++i)
+        q.bindValue(i + 1, subscribers[i]->id);
     if (auto r = exec(q); !r)
         return r;
     QHash<qint64, int> rowOf;
@@ -427,6 +426,7 @@ Result<void> SubscriberRepository::refresh(qint64 appId, QList<Subscriber *> sub
             b->channels = channelsFromString(q.value(4).toString());
         }
     }
+    q.finish();
     return {};
 }
 
