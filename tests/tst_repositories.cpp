@@ -5,8 +5,10 @@
 #include "store/database.h"
 #include "store/listing.h"
 #include "store/subscriberrepository.h"
+#include "store/walcheckpointer.h"
 #include "testsupport.h"
 
+#include <QFileInfo>
 #include <QSqlQuery>
 #include <QTest>
 
@@ -599,6 +601,37 @@ private slots:
         QList<qint64> want = expected(QStringLiteral("Zed"), 0);
         std::reverse(want.begin(), want.end());
         QCOMPARE(seen, want);
+    }
+    void checkpointsRunOnTheirOwnThread()
+    {
+        // The engine hands its connection's checkpoints to a WalCheckpointer. The handed-over connection no longer
+        // copies its log back into the file by itself at SQLite's 1,000 pages, so 2,000 pages written through it
+        // reach the database file only if the checkpoint thread copies them.
+        const QString path = testsupport::databasePath(m_dir);
+        QVERIFY(WalCheckpointer::handOver(*m_db).has_value());
+        QSqlQuery q(m_db->db());
+        QVERIFY(q.exec(QStringLiteral("CREATE TABLE ballast (b BLOB)")));
+        auto write = [&]() {
+            return m_db->transaction([&]() -> Result<void> {
+                QSqlQuery insert(m_db->db());
+                insert.prepare(QStringLiteral("INSERT INTO ballast (b) VALUES (?)"));
+                for (int i = 0; i < 2000; ++i) {
+                    insert.bindValue(0, QByteArray(4000, char('a' + i % 26)));
+                    if (auto r = exec(insert); !r)
+                        return r;
+                }
+                return {};
+            });
+        };
+        QVERIFY(write().has_value());
+        const qint64 before = QFileInfo(path).size();
+        QVERIFY2(before < 4000 * 2000, qPrintable(QString::number(before))); // still in the log, not in the file
+
+        WalCheckpointer checkpointer(m_db->config(), QStringLiteral("repo-checkpoint"), 20);
+        checkpointer.start();
+        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(path).size() >= 4000 * 2000, 30000);
+        QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM ballast")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 2000);
     }
 };
 

@@ -16,6 +16,7 @@
 #include "store/creditrepository.h"
 #include "store/database.h"
 #include "store/subscriberrepository.h"
+#include "store/walcheckpointer.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
@@ -78,6 +79,12 @@ void BroadcastWorker::init()
         return;
     }
     m_db = std::move(*db);
+    if (!m_db->isPostgres()) {
+        m_checkpointer = std::make_unique<WalCheckpointer>(*m_dbConfig, QStringLiteral("pushdesk-checkpoint-%1").arg(quintptr(this)));
+        m_checkpointer->start();
+        if (auto r = WalCheckpointer::handOver(*m_db); !r)
+            qCWarning(lcEngine) << "checkpoints stay on the engine thread:" << r.error().message;
+    }
     if (m_options.autoPoll) {
         m_pollTimer.start();
         QMetaObject::invokeMethod(this, &BroadcastWorker::poll, Qt::QueuedConnection);
@@ -99,6 +106,7 @@ void BroadcastWorker::shutdown()
     if (m_blocking)
         m_blocking->waitForDone();
     m_pool.reset();
+    m_checkpointer.reset();
     m_db.reset();
 }
 

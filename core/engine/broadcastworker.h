@@ -18,6 +18,7 @@ class QThreadPool;
 namespace pushdesk {
 class Database;
 class NetworkPool;
+class WalCheckpointer;
 class SecretStore;
 class BroadcastControl;
 struct DatabaseConfig;
@@ -74,6 +75,7 @@ private:
     EngineOptions m_options;
     std::shared_ptr<SecretStore> m_secrets;
     std::unique_ptr<Database> m_db;
+    std::unique_ptr<WalCheckpointer> m_checkpointer; // SQLite: takes m_db's checkpoints off this thread
     std::unique_ptr<NetworkPool> m_pool;
     std::unique_ptr<QThreadPool> m_blocking;
     std::unique_ptr<Run> m_run;
