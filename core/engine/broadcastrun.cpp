@@ -109,22 +109,25 @@ QList<DeliveryWork> BroadcastWorker::takeBatch(int inFlight, qint64 sentToday)
 void BroadcastWorker::scheduleReadAhead()
 {
     // The next page is read (and planned, when the audience needs it) while the window's requests are on the
-    // wire, not when the queue runs dry with the results of a whole window waiting behind it.
-    if (!m_run || m_run->readAheadQueued || m_run->stopping || m_run->drained
-        || int(m_run->queue.size()) >= 2 * m_options.concurrency)
+    // wire, not when the queue runs dry with the results of a whole window waiting behind it. Replies come in
+    // waves, so it waits for the quiet after one: a page read while replies arrive holds them all back.
+    if (!m_run || m_run->stopping || m_run->drained || int(m_run->queue.size()) >= 2 * m_options.concurrency)
         return;
-    m_run->readAheadQueued = true;
-    const qint64 id = m_run->broadcast.id;
-    QTimer::singleShot(0, this, [this, id]() {
-        if (m_run && m_run->broadcast.id == id)
-            readAhead();
-    });
+    if (int(m_run->queue.size()) < m_options.concurrency) {
+        // Less than a window left: read now, or the next requests would wait for it.
+        if (!m_readAheadTimer.isActive() || m_readAheadTimer.interval() != 0)
+            m_readAheadTimer.start(0);
+        return;
+    }
+    if (!m_readAheadTimer.isActive())
+        m_readAheadTimer.start(m_options.readAheadQuietMs);
 }
 
 void BroadcastWorker::readAhead()
 {
+    if (!m_run)
+        return;
     Run &run = *m_run;
-    run.readAheadQueued = false;
     if (run.stopping || run.drained || int(run.queue.size()) >= 2 * m_options.concurrency)
         return;
     if (auto more = refill(); !more) {
@@ -301,6 +304,9 @@ void BroadcastWorker::onOutcome(const DeliveryOutcome &o, qint64 subscriberId, c
         return;
     Run &run = *m_run;
     run.results.append(o);
+    // Replies are still arriving: the read-ahead waits for the quiet that follows them.
+    if (m_readAheadTimer.isActive() && m_readAheadTimer.interval() > 0)
+        m_readAheadTimer.start();
     if (o.state == DeliveryState::Pending && (o.errcode == errcode::DailyQuota || o.errcode == errcode::NtfyDailyQuota)
         && !run.stopping) {
         run.stopping = true;

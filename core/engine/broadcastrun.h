@@ -22,7 +22,6 @@ struct BroadcastWorker::Run {
     std::unique_ptr<RateLimiter> limiter;
     std::unique_ptr<ContentCheck> contentCheck;
     std::deque<DeliveryWork> queue;
-    bool readAheadQueued = false;       // a read of the next page is due once the requests just started are out
     bool drained = false;               // the audience is planned and no pending row is left to read
     qint64 lastDeliveryId = 0;
     qint64 audienceMembers = 0;         // bindings in the audience when the run began

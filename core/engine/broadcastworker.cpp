@@ -56,6 +56,9 @@ BroadcastWorker::BroadcastWorker(const DatabaseConfig &db, EngineOptions options
     m_flushTimer.setSingleShot(true);
     m_flushTimer.setInterval(m_options.flushIntervalMs);
     connect(&m_flushTimer, &QTimer::timeout, this, &BroadcastWorker::flush);
+    m_readAheadTimer.setSingleShot(true);
+    m_readAheadTimer.setTimerType(Qt::PreciseTimer);
+    connect(&m_readAheadTimer, &QTimer::timeout, this, &BroadcastWorker::readAhead);
     m_progressTimer.setInterval(m_options.progressIntervalMs);
     connect(&m_progressTimer, &QTimer::timeout, this, [this]() { emitProgress(); });
     m_pollTimer.setInterval(m_options.pollIntervalMs);
@@ -96,6 +99,7 @@ void BroadcastWorker::shutdown()
     m_pollTimer.stop();
     m_heartbeatTimer.stop();
     m_flushTimer.stop();
+    m_readAheadTimer.stop();
     m_progressTimer.stop();
     if (m_run) {
         // Leave the broadcast running under a dead owner: the next engine recovers it (in-flight rows

@@ -9,11 +9,15 @@ namespace pushdesk {
 struct EngineOptions {
     int concurrency = 64;        // requests in flight at most
     int managers = 8;            // network managers in the pool
-    int pageSize = 500;          // audience and pending rows read per page
+    int pageSize = 128;          // audience and pending rows read per page: a page is one stretch of work on the
+                                 // engine thread, and replies that arrive meanwhile wait for it
     // Results are grouped into one transaction: those that arrived together (a 0 ms timer fires once the
     // events already waiting are handled), at most flushBatch of them, or those of flushIntervalMs.
     int flushIntervalMs = 0;
     int flushBatch = 32;         // ... or as soon as this many are waiting
+    // The next page is read once no reply has arrived for this long (the window's replies come in waves), or at
+    // once when less than a window of rows is left.
+    int readAheadQuietMs = 2;
     int progressIntervalMs = 100;
     int maxRetries = 3;
     int backoffBaseMs = 200;
