@@ -83,8 +83,8 @@ private:
     bool m_releasing = false;
     QString m_operator;               // who the console's actions are recorded for
     int m_polls = 0;
-    QTimer m_flushTimer{this};
-    QTimer m_readAheadTimer{this};        // children, so they move to the worker thread with it
+    QTimer m_flushTimer{this};        // children, so they move to the worker thread with it
+    QTimer m_readAheadTimer{this};
     QTimer m_progressTimer{this};
     QTimer m_pollTimer{this};
     QTimer m_heartbeatTimer{this};
