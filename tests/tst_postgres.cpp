@@ -450,13 +450,20 @@ private slots:
                                     {list[2].id, Channel::WeChat, DeliveryState::Pending, {}, {}, {}},
                                     {list[3].id, Channel::WeChat, DeliveryState::Skipped, QStringLiteral("opted out"), {}, {}},
                                     {list[4].id, Channel::WeChat, DeliveryState::Inbox, {}, QStringLiteral("t"), QStringLiteral("b")}};
-        auto added = repo.plan(*id, *appId, rows, list[4].id, true);
+        QList<qint64> ids;
+        auto added = repo.plan(*id, *appId, rows, list[4].id, true, &ids);
         QVERIFY2(added.has_value(), added ? "" : qPrintable(added.error().message));
         QCOMPARE(added->total, qint64(4));
-        QCOMPARE(repo.plan(*id, *appId, rows, list[4].id, true)->total, qint64(0));
+        QCOMPARE(ids.size(), 4); // RETURNING id on PostgreSQL too
+        QVERIFY(ids[0] > 0 && ids[1] > ids[0] && ids[3] > ids[2]);
+        const QList<qint64> firstIds = ids;
+        QCOMPARE(repo.plan(*id, *appId, rows, list[4].id, true, &ids)->total, qint64(0));
+        QCOMPARE(ids, (QList<qint64>{0, 0, 0, 0}));
         auto pending = repo.pendingPage(*id, 0, 10);
         QVERIFY(pending.has_value());
         QCOMPARE(pending->size(), 2);
+        QCOMPARE(pending->first().deliveryId, firstIds[0]);
+        QCOMPARE(pending->last().deliveryId, firstIds[1]);
         QCOMPARE(pending->first().subscriber.mpOpenid, QStringLiteral("open01"));
         QVERIFY(pending->first().binding.state == BindingState::Active);
         QVERIFY(repo.markInFlight({pending->at(0).deliveryId, pending->at(1).deliveryId}).has_value());

@@ -164,14 +164,26 @@ private slots:
         QList<PlannedDelivery> rows{{list[0].id, Channel::WeChat, DeliveryState::Pending, {}, {}, {}},
                                     {list[1].id, Channel::WeChat, DeliveryState::Pending, {}, {}, {}},
                                     {list[2].id, Channel::WeChat, DeliveryState::Skipped, QStringLiteral("opted out"), {}, {}}};
-        auto added = repo.plan(*id, m_appId, rows, list[2].id, true);
+        QList<qint64> ids;
+        auto added = repo.plan(*id, m_appId, rows, list[2].id, true, &ids);
         QVERIFY(added.has_value());
         QCOMPARE(added->total, qint64(3));
         QCOMPARE(added->pending, qint64(2));
-        // Planning again adds nothing: one row per (broadcast, subscriber, channel).
-        auto again = repo.plan(*id, m_appId, rows, list[2].id, true);
+        // Each row's new id, in the order of rows: the ones the pending page reads back.
+        QCOMPARE(ids.size(), 3);
+        QVERIFY(ids[0] > 0 && ids[1] > ids[0] && ids[2] > ids[1]);
+        {
+            auto pending = repo.pendingPage(*id, 0, 10);
+            QVERIFY(pending.has_value());
+            QCOMPARE(pending->size(), 2);
+            QCOMPARE(pending->at(0).deliveryId, ids[0]);
+            QCOMPARE(pending->at(1).deliveryId, ids[1]);
+        }
+        // Planning again adds nothing: one row per (broadcast, subscriber, channel), and no new id.
+        auto again = repo.plan(*id, m_appId, rows, list[2].id, true, &ids);
         QVERIFY(again.has_value());
         QCOMPARE(again->total, qint64(0));
+        QCOMPARE(ids, (QList<qint64>{0, 0, 0}));
         // Each row carries its broadcast's app (the Send log's app filter reads it off (app_id, id)).
         {
             QSqlQuery q(m_db->db());

@@ -24,7 +24,7 @@ QDateTime nextMidnight()
 }
 } // namespace
 
-Result<void> BroadcastWorker::planNextPage()
+Result<int> BroadcastWorker::planNextPage(bool enqueue)
 {
     Run &run = *m_run;
     auto page = AudienceForecast::page(*m_db, run.app.id, run.broadcast.audience, run.broadcast.audienceCursor,
@@ -47,9 +47,30 @@ Result<void> BroadcastWorker::planNextPage()
     }
     const bool done = page->size() < m_options.pageSize;
     const qint64 cursor = page->isEmpty() ? run.broadcast.audienceCursor : page->last().subscriber.id;
-    auto added = BroadcastRepository(*m_db).plan(run.broadcast.id, run.app.id, rows, cursor, done);
+    QList<qint64> ids;
+    auto added = BroadcastRepository(*m_db).plan(run.broadcast.id, run.app.id, rows, cursor, done, &ids);
     if (!added)
         return std::unexpected(added.error());
+    // The new pending rows go to the queue as they are, without being read back: the page holds the person and
+    // the binding, and both are read again as each row leaves. Their ids are above every row read before.
+    int queued = 0;
+    if (enqueue) {
+        qsizetype i = 0;
+        for (const auto &m : std::as_const(*page)) {
+            for (; i < rows.size() && rows.at(i).subscriberId == m.subscriber.id; ++i) {
+                if (ids.at(i) == 0 || rows.at(i).state != DeliveryState::Pending)
+                    continue;
+                DeliveryWork w;
+                w.deliveryId = ids.at(i);
+                w.channel = rows.at(i).channel;
+                w.subscriber = m.subscriber;
+                w.binding = m.binding;
+                run.queue.push_back(std::move(w));
+                run.lastDeliveryId = std::max(run.lastDeliveryId, ids.at(i));
+                ++queued;
+            }
+        }
+    }
     run.broadcast.audienceCursor = cursor;
     run.broadcast.audienceDone = done;
     run.membersPlanned += page->size();
@@ -58,7 +79,7 @@ Result<void> BroadcastWorker::planNextPage()
     run.counters.skipped += added->skipped;
     run.counters.inbox += added->inbox;
     run.changed = true;
-    return {};
+    return queued;
 }
 
 Result<bool> BroadcastWorker::refill()
@@ -78,8 +99,11 @@ Result<bool> BroadcastWorker::refill()
             run.drained = true;
             return false;
         }
-        if (auto r = planNextPage(); !r)
-            return std::unexpected(r.error());
+        auto queued = planNextPage(true);
+        if (!queued)
+            return std::unexpected(queued.error());
+        if (*queued > 0)
+            return true;
     }
 }
 

@@ -512,7 +512,7 @@ void BroadcastWorker::end(BroadcastStatus status, const QString &reason)
         if (appBlocked) {
             // Everyone not reached yet is accounted for, skipped with the reason.
             while (!m_run->broadcast.audienceDone) {
-                if (auto r = planNextPage(); !r)
+                if (auto r = planNextPage(false); !r)
                     break;
             }
         }

@@ -58,7 +58,7 @@ private:
     void beat();
     void pump();
     Result<bool> refill();
-    Result<void> planNextPage();
+    Result<int> planNextPage(bool enqueue); // enqueue: its pending rows join the queue; returns how many
     int room(int inFlight, qint64 sentToday) const;
     QList<DeliveryWork> takeBatch(int inFlight, qint64 sentToday);
     void scheduleReadAhead();

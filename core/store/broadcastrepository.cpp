@@ -137,20 +137,35 @@ Result<void> BroadcastRepository::setStatus(qint64 id, BroadcastStatus status, c
     return exec(q);
 }
 
+// Inside a transaction: the message a muted or weak-reminder person finds in the app instead of a push.
+static Result<void> addInboxMessage(Database &db, qint64 subscriberId, qint64 appId, qint64 broadcastId,
+                                    const QString &title, const QString &body, qint64 now)
+{
+    QSqlQuery &q = db.statement(QStringLiteral("INSERT INTO inbox_messages (subscriber_id, app_id, broadcast_id, "
+                                               "title, body, created_at) VALUES (?, ?, ?, ?, ?, ?)"));
+    q.bindValue(0, subscriberId);
+    q.bindValue(1, appId);
+    q.bindValue(2, broadcastId);
+    q.bindValue(3, title);
+    q.bindValue(4, body);
+    q.bindValue(5, now);
+    return exec(q);
+}
+
 Result<Counters> BroadcastRepository::plan(qint64 broadcastId, qint64 appId, const QList<PlannedDelivery> &rows,
-                                      qint64 cursor, bool audienceDone)
+                                      qint64 cursor, bool audienceDone, QList<qint64> *ids)
 {
     int inserted = 0;
     Counters delta;
+    QList<qint64> newIds;
+    newIds.reserve(rows.size());
     auto r = m_db.transaction([&]() -> Result<void> {
-        QSqlQuery q(m_db.db());
         // app_id: the broadcast's app, copied so that the Send log's app filter reads an index (schema v3).
-        q.prepare(QStringLiteral("INSERT INTO deliveries (broadcast_id, subscriber_id, channel, state, reason, "
-                                 "created_at, updated_at, app_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
-                                 "ON CONFLICT (broadcast_id, subscriber_id, channel) DO NOTHING"));
-        QSqlQuery inbox(m_db.db());
-        inbox.prepare(QStringLiteral("INSERT INTO inbox_messages (subscriber_id, app_id, broadcast_id, title, body, "
-                                     "created_at) VALUES (?, ?, ?, ?, ?, ?)"));
+        // RETURNING gives the new row's id (SQLite 3.35 and PostgreSQL), and no row when it already existed.
+        QSqlQuery &q = m_db.statement(QStringLiteral(
+            "INSERT INTO deliveries (broadcast_id, subscriber_id, channel, state, reason, created_at, updated_at, "
+            "app_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (broadcast_id, subscriber_id, channel) DO NOTHING "
+            "RETURNING id"));
         const qint64 now = nowMsecs();
         for (const auto &row : rows) {
             q.bindValue(0, broadcastId);
@@ -163,33 +178,31 @@ Result<Counters> BroadcastRepository::plan(qint64 broadcastId, qint64 appId, con
             q.bindValue(7, appId);
             if (auto e = exec(q); !e)
                 return e;
-            if (q.numRowsAffected() > 0) {
-                ++inserted;
-                addTo(delta, row.state, 1);
-                if (row.state == DeliveryState::Inbox) {
-                    inbox.bindValue(0, row.subscriberId);
-                    inbox.bindValue(1, appId);
-                    inbox.bindValue(2, broadcastId);
-                    inbox.bindValue(3, row.inboxTitle);
-                    inbox.bindValue(4, row.inboxBody);
-                    inbox.bindValue(5, now);
-                    if (auto e = exec(inbox); !e)
-                        return e;
-                }
+            const qint64 id = q.next() ? q.value(0).toLongLong() : 0;
+            q.finish(); // a write statement still stepping would hold up the COMMIT
+            newIds.append(id);
+            if (id == 0)
+                continue;
+            ++inserted;
+            addTo(delta, row.state, 1);
+            if (row.state == DeliveryState::Inbox) {
+                if (auto e = addInboxMessage(m_db, row.subscriberId, appId, broadcastId, row.inboxTitle, row.inboxBody, now); !e)
+                    return e;
             }
         }
         if (auto e = addCounters(m_db, broadcastId, delta, inserted); !e)
             return e;
-        QSqlQuery u(m_db.db());
-        u.prepare(QStringLiteral("UPDATE broadcasts SET audience_cursor = ?, audience_done = ? WHERE id = ?"));
-        u.addBindValue(cursor);
-        u.addBindValue(audienceDone ? 1 : 0);
-        u.addBindValue(broadcastId);
+        QSqlQuery &u = m_db.statement(QStringLiteral("UPDATE broadcasts SET audience_cursor = ?, audience_done = ? WHERE id = ?"));
+        u.bindValue(0, cursor);
+        u.bindValue(1, audienceDone ? 1 : 0);
+        u.bindValue(2, broadcastId);
         return exec(u);
     });
     if (!r)
         return std::unexpected(r.error());
     delta.total = inserted;
+    if (ids)
+        *ids = std::move(newIds);
     return delta;
 }
 
@@ -300,15 +313,7 @@ Result<void> BroadcastRepository::record(qint64 broadcastId, const QList<Deliver
             if (q.numRowsAffected() > 0 && o.state != DeliveryState::Pending)
                 addTo(delta, o.state, 1);
             if (q.numRowsAffected() > 0 && o.state == DeliveryState::Inbox) {
-                QSqlQuery &inbox = ready("INSERT INTO inbox_messages (subscriber_id, app_id, broadcast_id, title, body, created_at) "
-                                         "VALUES (?, ?, ?, ?, ?, ?)");
-                inbox.bindValue(0, o.subscriberId);
-                inbox.bindValue(1, o.appId);
-                inbox.bindValue(2, broadcastId);
-                inbox.bindValue(3, o.inboxTitle);
-                inbox.bindValue(4, o.inboxBody);
-                inbox.bindValue(5, now);
-                if (auto r = exec(inbox); !r)
+                if (auto r = addInboxMessage(m_db, o.subscriberId, o.appId, broadcastId, o.inboxTitle, o.inboxBody, now); !r)
                     return r;
             }
         }

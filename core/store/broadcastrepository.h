@@ -63,9 +63,10 @@ public:
     Result<void> setStatus(qint64 id, BroadcastStatus status, const QString &reason = {});
 
     // Planning: inserts rows (ignoring ones that already exist), moves the audience cursor, and adds
-    // the new rows to the broadcast's counters — all in one transaction. Returns what was added.
+    // the new rows to the broadcast's counters — all in one transaction. Returns what was added; with ids,
+    // also each row's new delivery id (0 for a row that already existed), in the order of rows.
     Result<Counters> plan(qint64 broadcastId, qint64 appId, const QList<PlannedDelivery> &rows, qint64 cursor,
-                     bool audienceDone);
+                     bool audienceDone, QList<qint64> *ids = nullptr);
     Result<QList<DeliveryWork>> pendingPage(qint64 broadcastId, qint64 afterDeliveryId, int limit);
     // Durably marks rows in flight before their requests leave.
     Result<void> markInFlight(const QList<qint64> &deliveryIds);
