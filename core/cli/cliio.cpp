@@ -97,11 +97,16 @@ void onTerminationSignal(std::function<void()> fn)
     if (g_signalPipe[0] < 0 && ::pipe(g_signalPipe) != 0)
         return;
     auto *notifier = new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, QCoreApplication::instance());
-    QObject::connect(notifier, &QSocketNotifier::activated, notifier, [notifier, fn = std::move(fn)]() {
+    QObject::connect(notifier, &QSocketNotifier::activated, notifier, [fn = std::move(fn), seen = 0]() mutable {
         char c;
         [[maybe_unused]] auto n = ::read(g_signalPipe[0], &c, 1);
-        notifier->setEnabled(false);
-        fn();
+        if (++seen == 1) {
+            fn();
+            return;
+        }
+        // A second signal while the window drains: stop at once, as a kill would (invariant 3 keeps it safe).
+        printError(QCoreApplication::translate("cli", "stopping at once; requests still in flight are listed as uncertain at the next start"));
+        ::_exit(130);
     });
     auto handler = [](int) {
         const char c = 1;

@@ -20,6 +20,7 @@
 #include <QRegularExpression>
 #include <cstdio>
 #include <unistd.h>
+#include <utility>
 
 namespace pushdesk::cli {
 
@@ -49,6 +50,31 @@ void printCounts(qint64 id, const QString &status, const Counters &c, bool dryRu
     if (dryRun)
         line.insert(QStringLiteral("dry_run"), true);
     out() << QJsonDocument(line).toJson(QJsonDocument::Compact) << Qt::endl;
+}
+
+// A broadcast's end on the command line: the JSON line of counts, and when it did not finish, why it stopped
+// and what happens next (on stderr, and as "reason" / "resumes_at" in the line).
+void reportEnd(Workspace &ws, qint64 id, const QString &status, const Counters &c)
+{
+    QJsonObject extra;
+    if (status != QLatin1String("finished")) {
+        auto b = BroadcastRepository(ws.db()).findById(id);
+        const QString reason = b && *b ? ReasonText::display((*b)->statusReason) : QString();
+        const QDateTime at = b && *b ? (*b)->scheduledAt : QDateTime();
+        if (!reason.isEmpty())
+            extra.insert(QStringLiteral("reason"), reason);
+        if (status == QLatin1String("scheduled") && at.isValid() && at > QDateTime::currentDateTime()) {
+            extra.insert(QStringLiteral("resumes_at"), at.toString(Qt::ISODate));
+            err() << tr("broadcast %1 stopped: %2; a console or pushdesk worker goes on with it then").arg(id).arg(reason)
+                  << Qt::endl;
+        } else if (status == QLatin1String("scheduled")) { // interrupted: released for the next engine
+            err() << tr("stopped; the broadcast goes on with: pushdesk worker --db %1 --until-idle")
+                         .arg(ws.db().config().describe()) << Qt::endl;
+        } else if (!reason.isEmpty()) {
+            err() << tr("broadcast %1 is %2: %3").arg(id).arg(status, reason) << Qt::endl;
+        }
+    }
+    printCounts(id, status, c, false, extra);
 }
 
 // "2026-11-29 09:00", "2026-11-29T09:00:00", or relative: "+7d", "+2h", "+30m", "+45s".
@@ -199,6 +225,13 @@ int runSend(const QStringList &args)
             printError(tr("--at needs a time such as \"2026-11-29 09:00\" or +7d, not %1").arg(parser.value(at)));
             return UsageError;
         }
+        // A minute's grace for a time typed as "now"; anything older is a mistake, not a wish to send at once.
+        if (when < QDateTime::currentDateTime().addSecs(-60)) {
+            printError(tr("--at %1 is in the past (it is %2 now); leave --at out to send now")
+                           .arg(when.toString(QStringLiteral("yyyy-MM-dd HH:mm")),
+                                QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))));
+            return UsageError;
+        }
     }
     const bool sendNow = !parser.isSet(dryRun) && !when.isValid();
     auto ws = openWorkspace(parser, db, &concurrency, sendNow, &exit);
@@ -320,14 +353,12 @@ int runSend(const QStringList &args)
             errorMessage = message;
     });
     int code = Ok;
-    QObject::connect(engine, &BroadcastEngine::finished, [&](qint64 bid, const Counters &c, const QString &status) {
-        if (bid != *id)
+    bool ended = false;
+    const auto endWith = [&](const QString &status, const Counters &c) {
+        if (std::exchange(ended, true))
             return;
         if (isatty(fileno(stderr)))
             err() << "\r\033[K";
-        if (status == QLatin1String("scheduled")) // interrupted: released for the next engine
-            err() << tr("stopped; the broadcast goes on with: pushdesk worker --db %1 --until-idle")
-                         .arg(ws->db().config().describe()) << Qt::endl;
         err().flush();
         // 0 whenever the broadcast ended as asked (finished, even with failures; paused; cancelled);
         // 1 when it could not run.
@@ -335,11 +366,24 @@ int runSend(const QStringList &args)
             printError(errorMessage);
         if (!errorMessage.isEmpty() || status == QLatin1String("failed"))
             code = RuntimeError;
-        printCounts(bid, status, c);
+        reportEnd(*ws, *id, status, c);
         QCoreApplication::exit(code);
+    };
+    QObject::connect(engine, &BroadcastEngine::finished, [&](qint64 bid, const Counters &c, const QString &status) {
+        if (bid == *id)
+            endWith(status, c);
     });
+    // No longer this engine's (paused, held or ended by another engine), or released before it began: what the
+    // database says.
+    const auto asStored = [&]() {
+        auto b = BroadcastRepository(ws->db()).findById(*id);
+        const QString status = b && *b ? toString((*b)->status) : QStringLiteral("failed");
+        endWith(status, BroadcastRepository(ws->db()).recount(*id).value_or(Counters{}));
+    };
+    QObject::connect(engine, &BroadcastEngine::idle, asStored);
+    QObject::connect(engine, &BroadcastEngine::released, asStored);
     onTerminationSignal([engine]() { engine->release(); });
-    engine->start(*id);
+    engine->runOnly(*id);
     return QCoreApplication::exec();
 }
 
@@ -376,7 +420,7 @@ int runWorker(const QStringList &args)
         if (isatty(fileno(stderr)))
             err() << "\r\033[K";
         err().flush();
-        printCounts(id, status, c);
+        reportEnd(*ws, id, status, c);
     });
     if (parser.isSet(untilIdle))
         QObject::connect(engine, &BroadcastEngine::idle, [] { QCoreApplication::exit(Ok); });

@@ -68,8 +68,11 @@ Result<BroadcastStatus> BroadcastControl::resume(qint64 id)
     auto b = load(id);
     if (!b)
         return std::unexpected(b.error());
-    if (b->status != BroadcastStatus::Paused && b->status != BroadcastStatus::Scheduled && b->status != BroadcastStatus::Held)
-        return fail(tr("broadcast %1 is %2; only a paused, held or scheduled broadcast can be resumed").arg(id).arg(toString(b->status)));
+    // A failed broadcast goes on where it stopped (a locked database, a keychain that was closed): the next
+    // start lists the rows it left in flight as uncertain, and checks again what made it fail.
+    if (b->status != BroadcastStatus::Paused && b->status != BroadcastStatus::Scheduled && b->status != BroadcastStatus::Held
+        && b->status != BroadcastStatus::Failed)
+        return fail(tr("broadcast %1 is %2; only a paused, held, scheduled or failed broadcast can be resumed").arg(id).arg(toString(b->status)));
     BroadcastRepository repo(m_db);
     if (b->status == BroadcastStatus::Held) {
         if (auto r = repo.setCheck(id, QStringLiteral("approved"), b->checkLabel, b->checkRule); !r)
@@ -109,8 +112,16 @@ Result<int> BroadcastControl::retry(qint64 id, DeliveryState from)
     auto b = load(id);
     if (!b)
         return std::unexpected(b.error());
-    if (b->status == BroadcastStatus::Running || b->status == BroadcastStatus::Scheduled)
+    // Only an ended broadcast: re-driving rows of one that is still to go on would quietly resume it.
+    if (b->status == BroadcastStatus::Paused || b->status == BroadcastStatus::Held)
+        return fail(tr("broadcast %1 is %2; resume it, or cancel it, before re-driving its deliveries").arg(id).arg(toString(b->status)));
+    if (b->status != BroadcastStatus::Finished && b->status != BroadcastStatus::Cancelled && b->status != BroadcastStatus::Failed)
         return fail(tr("broadcast %1 is %2; wait until it ends before re-driving deliveries").arg(id).arg(toString(b->status)));
+    // A failed broadcast that has not reached everyone goes on with resume; retry would send to the rest too.
+    if (b->status == BroadcastStatus::Failed && (!b->audienceDone || b->counters.total > b->counters.done()))
+        return fail(tr("broadcast %1 stopped before it reached everyone; resume it, and re-drive its failed deliveries "
+                       "once it has finished").arg(id));
+    // The run that re-drives them plans nobody new: the people a cancel stopped stay unsent.
     auto n = BroadcastRepository(m_db).requeue(id, from);
     if (n)
         audit(audit::BroadcastRetry, *b, {{QStringLiteral("requeued"), *n}, {QStringLiteral("from"), toString(from)}});

@@ -53,6 +53,11 @@ void BroadcastEngine::release()
     QMetaObject::invokeMethod(m_worker, &BroadcastWorker::release, Qt::QueuedConnection);
 }
 
+void BroadcastEngine::runOnly(qint64 broadcastId)
+{
+    QMetaObject::invokeMethod(m_worker, [w = m_worker, broadcastId]() { w->runOnly(broadcastId); }, Qt::QueuedConnection);
+}
+
 void BroadcastEngine::pause(qint64 broadcastId)
 {
     QMetaObject::invokeMethod(m_worker, [w = m_worker, broadcastId]() { w->pause(broadcastId); }, Qt::QueuedConnection);

@@ -20,6 +20,9 @@ public:
     ~BroadcastEngine() override;
 
     void start(qint64 broadcastId);   // a due broadcast: take it now rather than at the next poll
+    // This engine runs this broadcast and no other, however much else is due (pushdesk send). idle() then
+    // means it is no longer this engine's to run: ended, paused or held elsewhere.
+    void runOnly(qint64 broadcastId);
     void pause(qint64 broadcastId);
     void resume(qint64 broadcastId);
     void cancel(qint64 broadcastId);

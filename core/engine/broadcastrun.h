@@ -25,7 +25,7 @@ struct BroadcastWorker::Run {
     bool drained = false;               // the audience is planned and no pending row is left to read
     qint64 lastDeliveryId = 0;
     qint64 audienceMembers = 0;         // bindings in the audience when the run began
-    qint64 membersPlanned = 0;          // ... of which this run has planned
+    qint64 membersPlanned = 0;          // ... of which are planned (by this run and earlier ones)
     int inFlight = 0;                   // claimed rows whose results are not yet durable
     QList<DeliveryOutcome> results;
     QList<DeliveryFailure> failures;

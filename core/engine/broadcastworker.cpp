@@ -147,6 +147,8 @@ void BroadcastWorker::poll()
     // whose claim failed for a moment (a busy database), is still work that may come back to this engine.
     bool workElsewhere = false;
     for (const auto &c : std::as_const(*candidates)) {
+        if (m_only > 0 && c.id != m_only)
+            continue; // pushdesk send: its own broadcast and nothing else
         if (c.status == BroadcastStatus::Running && !ownerIsGone(c, now)) {
             workElsewhere = true;
             continue;
@@ -178,6 +180,12 @@ void BroadcastWorker::poll()
 void BroadcastWorker::start(qint64 broadcastId)
 {
     Q_UNUSED(broadcastId) // created due: the next poll takes it, in order with other due work
+    poll();
+}
+
+void BroadcastWorker::runOnly(qint64 broadcastId)
+{
+    m_only = broadcastId;
     poll();
 }
 
@@ -250,11 +258,14 @@ void BroadcastWorker::release()
         emit released();
         return;
     }
-    // Drain the window, then leave the broadcast due for the next engine: nothing becomes uncertain.
-    m_run->stopping = true;
-    m_run->stopAs = BroadcastStatus::Scheduled;
-    m_run->resumeAt = {};
-    m_run->stopReason = ReasonText(staticMetaObject, QT_TR_NOOP("the engine stopped; it goes on at the next start")).encode();
+    // Drain the window, then leave the broadcast due for the next engine: nothing becomes uncertain. A stop
+    // already under way (a pause, a cancel, a quota) keeps its own ending: the engine going away changes none of it.
+    if (!m_run->stopping) {
+        m_run->stopping = true;
+        m_run->stopAs = BroadcastStatus::Scheduled;
+        m_run->resumeAt = {};
+        m_run->stopReason = ReasonText(staticMetaObject, QT_TR_NOOP("the engine stopped; it goes on at the next start")).encode();
+    }
     pump();
 }
 
@@ -334,6 +345,11 @@ Result<void> BroadcastWorker::begin(qint64 broadcastId)
     run->counters = *counters;
     auto members = AudienceForecast::count(*m_db, a.id, run->broadcast.audience);
     run->audienceMembers = members ? *members : 0;
+    if (!run->broadcast.audienceDone && run->broadcast.audienceCursor > 0) {
+        // Going on where an earlier run stopped: the people it planned count too (the ETA's rows per person).
+        auto planned = broadcasts.membersPlanned(broadcastId);
+        run->membersPlanned = planned ? *planned : 0;
+    }
     run->dailyQuota = a.dailyQuota;
     if (run->dailyQuota > 0) {
         auto sent = broadcasts.sentSince(a.id, QDateTime(QDate::currentDate(), QTime(0, 0)).toMSecsSinceEpoch());
@@ -518,6 +534,12 @@ void BroadcastWorker::end(BroadcastStatus status, const QString &reason)
         }
         broadcasts.skipPending(id, appBlocked ? *appBlocked
                                               : ReasonText(staticMetaObject, QT_TR_NOOP("the broadcast was cancelled")).encode());
+    }
+    if (status == BroadcastStatus::Failed) {
+        // Requests still out will have no result on record: uncertain now, not in flight for ever (if the database
+        // refuses this too, the next start does it).
+        if (auto n = broadcasts.markInFlightUncertain(id); n && *n > 0)
+            qCWarning(lcEngine) << "broadcast" << id << ":" << *n << "deliveries marked uncertain";
     }
     if (status == BroadcastStatus::Scheduled)
         broadcasts.schedule(id, m_run->resumeAt, reason);

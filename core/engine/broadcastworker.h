@@ -37,6 +37,7 @@ public slots:
     void resume(qint64 broadcastId);
     void cancel(qint64 broadcastId);
     void retry(qint64 broadcastId, int fromState); // DeliveryState::Failed or ::Uncertain back to pending
+    void runOnly(qint64 broadcastId);  // this engine runs this broadcast and no other (pushdesk send)
     void release();                    // drain the window, leave the broadcast due, then emit released()
     void setOperatorName(const QString &name);
     void shutdown();                   // in the worker thread, before it quits
@@ -81,6 +82,7 @@ private:
     std::unique_ptr<Run> m_run;
     QString m_owner;                  // host:pid:nonce
     bool m_releasing = false;
+    qint64 m_only = 0;                 // > 0: runOnly()
     QString m_operator;               // who the console's actions are recorded for
     int m_polls = 0;
     QTimer m_flushTimer{this};        // children, so they move to the worker thread with it

@@ -508,14 +508,26 @@ Result<int> BroadcastRepository::requeue(qint64 id, DeliveryState from)
         if (changed == 0)
             return {};
         QSqlQuery u(m_db.db());
+        // audience_done: a re-drive sends these rows and plans nobody new (a cancelled broadcast's rest stays unsent).
         u.prepare(QStringLiteral("UPDATE broadcasts SET status = 'scheduled', scheduled_at = 0, status_reason = '', "
-                                 "finished_at = 0 WHERE id = ? AND status IN ('finished', 'failed', 'cancelled', 'paused')"));
+                                 "finished_at = 0, audience_done = 1 WHERE id = ? AND status IN ('finished', 'failed', 'cancelled')"));
         u.addBindValue(id);
         return exec(u);
     });
     if (!r)
         return std::unexpected(r.error());
     return changed;
+}
+
+Result<qint64> BroadcastRepository::membersPlanned(qint64 id)
+{
+    QSqlQuery q(m_db.db());
+    q.prepare(QStringLiteral("SELECT COUNT(DISTINCT subscriber_id) FROM deliveries WHERE broadcast_id = ?"));
+    q.addBindValue(id);
+    if (auto r = exec(q); !r)
+        return std::unexpected(r.error());
+    q.next();
+    return q.value(0).toLongLong();
 }
 
 Result<void> BroadcastRepository::schedule(qint64 id, const QDateTime &at, const QString &reason)

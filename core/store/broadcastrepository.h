@@ -89,6 +89,8 @@ public:
     Result<std::optional<BroadcastStatus>> heartbeat(qint64 id, const QString &owner, qint64 nowMs);
     // Puts failed (or uncertain) rows back to pending and makes the broadcast due again. Returns how many.
     Result<int> requeue(qint64 id, DeliveryState from);
+    // The people whose rows are planned so far.
+    Result<qint64> membersPlanned(qint64 id);
     // Makes the broadcast wait until at (invalid = due now).
     Result<void> schedule(qint64 id, const QDateTime &at, const QString &reason = {});
     // Marks every pending row skipped with reason (cancelled, app suspended …). Returns how many.
