@@ -2,6 +2,7 @@
 // action (upstream-apis.md): mini-program subscribe messages and the form_id credit pool, ntfy, signed
 // webhooks, e-mail over SMTP (a real aiosmtpd server), and WeChat's error table.
 #include "engine/broadcastengine.h"
+#include "engine/upstreamreply.h"
 #include "secrets/secretstore.h"
 #include "store/apprepository.h"
 #include "store/broadcastrepository.h"
@@ -99,6 +100,7 @@ private slots:
         options.secrets = m_secrets;
         options.alwaysSandbox = true;
         options.engine.backoffBaseMs = 20; // quick retries: the bounds are what is tested
+        options.engine.minuteQuotaWaitMs = 40; // 45011's "next minute", shortened (retryPolicyWaits checks the real one)
         auto ws = Workspace::open(DatabaseConfig::sqlite(m_dir.filePath(QStringLiteral("channels.db"))), options);
         QVERIFY(ws.has_value());
         m_ws = std::move(*ws);
@@ -360,6 +362,72 @@ private slots:
             QCOMPARE(d.errcode, code);
         if (status == QLatin1String("paused"))
             BroadcastRepository(m_ws->db()).setStatus(m_lastBroadcast, BroadcastStatus::Cancelled);
+    }
+
+    void retryPolicyWaits()
+    {
+        const RetryPolicy policy; // the engine's defaults
+        UpstreamReply busy;
+        busy.kind = UpstreamReply::Kind::ApiError;
+        busy.errcode = errcode::Busy;
+        for (int n = 0; n < policy.maxRetries; ++n) {
+            const int d = policy.delayMs(busy, n);
+            QVERIFY2(d >= policy.backoffBaseMs << n && d < 2 * (policy.backoffBaseMs << n), qPrintable(QString::number(d)));
+        }
+        QCOMPARE(policy.delayMs(busy, policy.maxRetries), -1); // bounded
+        UpstreamReply minute = busy;
+        minute.errcode = errcode::MinuteQuota; // "retry next minute"
+        QVERIFY(policy.delayMs(minute, 0) >= 60000);
+        UpstreamReply drop = busy;
+        drop.errcode = errcode::RequireSubscribe;
+        QCOMPARE(policy.delayMs(drop, 0), -1);
+        // Bark 500: APNs refused the device token for good (drop); any other APNs reason is retried.
+        UpstreamReply apns;
+        apns.kind = UpstreamReply::Kind::HttpError;
+        apns.httpStatus = 500;
+        apns.errmsg = QStringLiteral("push failed: BadDeviceToken");
+        QCOMPARE(policy.delayMs(apns, 0), -1);
+        apns.errmsg = QStringLiteral("push failed: Unregistered");
+        QCOMPARE(policy.delayMs(apns, 0), -1);
+        apns.errmsg = QStringLiteral("push failed: TooManyRequests");
+        QVERIFY(policy.delayMs(apns, 0) >= policy.backoffBaseMs);
+    }
+
+    void busyTokenEndpointIsAskedAgain()
+    {
+        // The token endpoint answers -1 twice: the waiting requests wait for the third answer and nobody fails.
+        // A new app, so that no token of it is cached yet.
+        App app;
+        app.name = QStringLiteral("token-busy");
+        app.appid = QStringLiteral("wxtokenbusy000001");
+        app.upstream = QStringLiteral("sandbox");
+        QCOMPARE(httpPost(admin(QStringLiteral("apps")), {{QStringLiteral("appid"), app.appid}}).status, 200);
+        const QString openid = QStringLiteral("oTokenBusy");
+        QCOMPARE(httpPost(admin(QStringLiteral("followers")),
+                          {{QStringLiteral("appid"), app.appid},
+                           {QStringLiteral("followers"), QJsonArray{QJsonObject{{QStringLiteral("openid"), openid},
+                                                                                {QStringLiteral("last_interaction"), QDateTime::currentSecsSinceEpoch()}}}}}).status, 200);
+        const qint64 mainApp = std::exchange(m_appId, *AppRepository(m_ws->db()).create(app));
+        Template t;
+        t.csText = QStringLiteral("hello");
+        const qint64 tid = addTemplate(t);
+        Subscriber s;
+        s.mpOpenid = openid;
+        const qint64 id = addSubscriber(s, {Channel::WeChat});
+        const auto busyAnswers = [this]() {
+            return httpGet(join(m_ws->sandboxUrl(), QStringLiteral("/sandbox/stats"))).json.value(QStringLiteral("faults")).toObject()
+                .value(QStringLiteral("errcode")).toObject().value(QStringLiteral("-1")).toInteger();
+        };
+        const qint64 before = busyAnswers();
+        QCOMPARE(httpPost(admin(QStringLiteral("faults")), {{QStringLiteral("token_busy_next"), 2}}).status, 200);
+        const QString result = run(tid, nullptr, true);
+        const qint64 after = busyAnswers();
+        QCOMPARE(httpPost(admin(QStringLiteral("faults")), QJsonObject{}).status, 200);
+        m_appId = mainApp;
+        QCOMPARE(result, QStringLiteral("finished"));
+        QCOMPARE(after - before, qint64(2));
+        const Delivery d = deliveryOf(id);
+        QVERIFY2(d.state == DeliveryState::Sent, qPrintable(d.reason));
     }
 
     void templateFaultIsReportedOnce()

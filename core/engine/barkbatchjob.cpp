@@ -8,7 +8,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkReply>
-#include <QRandomGenerator>
 #include <QTimer>
 
 namespace pushdesk {
@@ -58,10 +57,9 @@ void BarkBatchJob::send()
     connect(reply, &QNetworkReply::finished, this, [this, reply]() {
         const UpstreamReply r = UpstreamReply::fromBark(reply);
         if (r.kind != UpstreamReply::Kind::Ok) {
-            if (r.retryable() && m_retries < m_ctx.maxRetries) {
-                const int base = m_ctx.backoffBaseMs << m_retries;
+            if (const int delay = m_ctx.retry.delayMs(r, m_retries); delay >= 0) {
                 ++m_retries;
-                QTimer::singleShot(base + int(QRandomGenerator::global()->bounded(std::max(1, base))), this, [this]() { send(); });
+                QTimer::singleShot(delay, this, [this]() { send(); });
                 return;
             }
             finishAll(DeliveryState::Failed, r);

@@ -2,6 +2,7 @@
 
 #include "audit/auditlog.h"
 #include "domain/reasontext.h"
+#include "engine/upstreamreply.h"
 #include "store/broadcastrepository.h"
 
 #include <QCoreApplication>
@@ -122,7 +123,11 @@ Result<int> BroadcastControl::retry(qint64 id, DeliveryState from)
         return fail(tr("broadcast %1 stopped before it reached everyone; resume it, and re-drive its failed deliveries "
                        "once it has finished").arg(id));
     // The run that re-drives them plans nobody new: the people a cancel stopped stay unsent.
-    auto n = BroadcastRepository(m_db).requeue(id, from);
+    // Permanent drops (invalid openid, not following, blacklisted, refused) are not re-driven.
+    QList<int> drops;
+    if (from == DeliveryState::Failed)
+        drops = QList<int>(std::begin(kPermanentDrops), std::end(kPermanentDrops));
+    auto n = BroadcastRepository(m_db).requeue(id, from, drops);
     if (n)
         audit(audit::BroadcastRetry, *b, {{QStringLiteral("requeued"), *n}, {QStringLiteral("from"), toString(from)}});
     return n;

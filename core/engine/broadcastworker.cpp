@@ -324,10 +324,9 @@ Result<void> BroadcastWorker::begin(qint64 broadcastId)
     ctx.smtp.from = a.smtpFrom;
     if (!a.smtpUser.isEmpty())
         ctx.smtp.password = readSecret(m_secrets.get(), SecretStore::smtpPasswordKey(a.id), &keychainError);
-    ctx.maxRetries = m_options.maxRetries;
-    ctx.backoffBaseMs = m_options.backoffBaseMs;
+    ctx.retry = RetryPolicy{m_options.maxRetries, m_options.backoffBaseMs, m_options.minuteQuotaWaitMs};
     ctx.timeoutMs = m_options.timeoutMs;
-    run->tokens = std::make_unique<TokenCache>(*m_pool, wechatBase, a.appid, appSecret);
+    run->tokens = std::make_unique<TokenCache>(*m_pool, wechatBase, a.appid, appSecret, ctx.retry);
     ctx.tokens = run->tokens.get();
     run->limiter = std::make_unique<RateLimiter>(a.sendRate);
     ctx.limiter = run->limiter.get();
@@ -510,8 +509,10 @@ void BroadcastWorker::beat()
     }
 }
 
-void BroadcastWorker::end(BroadcastStatus status, const QString &reason)
+void BroadcastWorker::end(BroadcastStatus endAs, const QString &endReason)
 {
+    BroadcastStatus status = endAs;
+    QString reason = endReason;
     if (!m_run)
         return;
     const qint64 id = m_run->broadcast.id;
@@ -523,6 +524,15 @@ void BroadcastWorker::end(BroadcastStatus status, const QString &reason)
         return;
     }
     BroadcastRepository broadcasts(*m_db);
+    if (status == BroadcastStatus::Scheduled) {
+        // Left for later (the engine stopped, the daily quota): a pause or cancel made elsewhere meanwhile (the
+        // command line, another console) is how it ends, not undone.
+        if (auto b = broadcasts.findById(id); b && *b
+            && ((*b)->status == BroadcastStatus::Paused || (*b)->status == BroadcastStatus::Cancelled)) {
+            status = (*b)->status;
+            reason = (*b)->statusReason;
+        }
+    }
     if (status == BroadcastStatus::Cancelled) {
         const auto appBlocked = EligibilityPolicy::appCannotSend(m_run->app, QDateTime::currentDateTime());
         if (appBlocked) {

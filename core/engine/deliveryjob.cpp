@@ -9,7 +9,6 @@
 #include <QFutureWatcher>
 #include <QNetworkReply>
 #include <QPointer>
-#include <QRandomGenerator>
 #include <QTimer>
 #include <QUrlQuery>
 #include <QtConcurrent>
@@ -150,11 +149,9 @@ void DeliveryJob::sendEmail()
 
 bool DeliveryJob::retryLater(const UpstreamReply &r)
 {
-    if (!r.retryable() || m_retries >= m_ctx.maxRetries)
+    const int delay = m_ctx.retry.delayMs(r, m_retries);
+    if (delay < 0)
         return false;
-    // Exponential backoff with jitter.
-    const int base = m_ctx.backoffBaseMs << m_retries;
-    const int delay = base + int(QRandomGenerator::global()->bounded(std::max(1, base)));
     ++m_retries;
     QTimer::singleShot(delay, this, [this]() { send(); });
     return true;

@@ -4,6 +4,7 @@
 // retries with backoff and jitter, and a single token refresh.
 #include "engine/channelrequest.h"
 #include "engine/smtpsender.h"
+#include "engine/upstreamreply.h"
 
 #include <QObject>
 #include <functional>
@@ -23,8 +24,7 @@ struct SendContext {
     QThreadPool *blocking = nullptr; // for SMTP
     ChannelEndpoints endpoints;
     SmtpMessage smtp;               // url, user, password, from of the app
-    int maxRetries = 3;             // retries of one request after the first attempt
-    int backoffBaseMs = 200;
+    RetryPolicy retry;
     int timeoutMs = 15000;
 };
 

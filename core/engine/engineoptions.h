@@ -21,6 +21,7 @@ struct EngineOptions {
     int progressIntervalMs = 100;
     int maxRetries = 3;
     int backoffBaseMs = 200;
+    int minuteQuotaWaitMs = 60000; // 45011 ("retry next minute") is retried after this long
     int timeoutMs = 15000;
     QUrl sandboxUrl;             // the built-in sandbox, for apps whose upstream is "sandbox"
     int pollIntervalMs = 1000;   // how often due and orphaned broadcasts are looked for

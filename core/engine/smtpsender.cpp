@@ -1,6 +1,8 @@
 #include "engine/smtpsender.h"
 
 #include <QCoreApplication>
+#include <QHostAddress>
+#include <QUrl>
 #include <QDateTime>
 #include <QLocale>
 #include <curl/curl.h>
@@ -84,7 +86,13 @@ SmtpResult SmtpSender::send(const SmtpMessage &m)
     curl_easy_setopt(curl, CURLOPT_READFUNCTION, readCallback);
     curl_easy_setopt(curl, CURLOPT_READDATA, &upload);
     curl_easy_setopt(curl, CURLOPT_UPLOAD, 1L);
-    curl_easy_setopt(curl, CURLOPT_USE_SSL, long(CURLUSESSL_TRY));
+    // A password never crosses the network in clear text: with one, STARTTLS is required unless the server is on
+    // this machine (a local relay, the tests' server). Without one, TLS is used when the server offers it.
+    const QUrl parsed(m.url);
+    const QHostAddress host(parsed.host());
+    const bool local = parsed.host() == QLatin1String("localhost") || (!host.isNull() && host.isLoopback());
+    const bool mustEncrypt = !m.user.isEmpty() && !local;
+    curl_easy_setopt(curl, CURLOPT_USE_SSL, long(mustEncrypt ? CURLUSESSL_ALL : CURLUSESSL_TRY));
     curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, 10L);
     curl_easy_setopt(curl, CURLOPT_TIMEOUT, 60L);
     curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
@@ -98,7 +106,10 @@ SmtpResult SmtpSender::send(const SmtpMessage &m)
         result.ok = true;
     } else {
         // Never echo the password: libcurl's messages do not contain it, and we add nothing of ours.
-        result.error = QString::fromUtf8(curl_easy_strerror(rc));
+        result.error = rc == CURLE_USE_SSL_FAILED
+                           ? QCoreApplication::translate("pushdesk::SmtpSender", "the SMTP server does not offer STARTTLS, "
+                                                                                   "so the password is not sent; use smtps:// or a server with TLS")
+                           : QString::fromUtf8(curl_easy_strerror(rc));
         if (result.responseCode)
             result.error += QStringLiteral(" (SMTP %1)").arg(result.responseCode);
         result.retryable = rc == CURLE_COULDNT_CONNECT || rc == CURLE_OPERATION_TIMEDOUT || rc == CURLE_SEND_ERROR

@@ -1,7 +1,11 @@
 #pragma once
 // One access token per upstream app: fetched once through /cgi-bin/stable_token, reused until shortly
 // before it expires, and refreshed single-flight (one request, however many callers wait for it).
+// A busy or unreachable token endpoint is asked again with the engine's retry policy before the waiting
+// requests fail. A rejected token is first refreshed in normal mode (which gives a token renewed elsewhere);
+// force_refresh only when that gives the rejected token back, at most 20 times a day and 30 s apart (WeChat's limits).
 #include "domain/result.h"
+#include "engine/upstreamreply.h"
 
 #include <QObject>
 #include <QUrl>
@@ -14,15 +18,19 @@ class TokenCache : public QObject {
     Q_OBJECT
 public:
     using Callback = std::function<void(const Result<QString> &token)>;
-    TokenCache(NetworkPool &pool, QUrl wechatBase, QString appid, QString secret, QObject *parent = nullptr);
+    TokenCache(NetworkPool &pool, QUrl wechatBase, QString appid, QString secret, RetryPolicy retry = {},
+               QObject *parent = nullptr);
 
     void withToken(Callback cb);
     // Drops the token if it is still the current one (after 40001 / 42001 / 40014).
     void invalidate(const QString &token);
     int fetches() const { return m_fetches; }
+    static constexpr int kForcedPerDay = 20;
+    static constexpr qint64 kForceSpacingMs = 30000;
 
 private:
-    void fetch();
+    void fetch(bool force);
+    void settle(const Result<QString> &result);
 
     NetworkPool &m_pool;
     QUrl m_base;
@@ -32,7 +40,12 @@ private:
     qint64 m_refreshAtMs = 0;
     bool m_fetching = false;
     int m_fetches = 0;
-    bool m_forceNext = false;
+    RetryPolicy m_retry;
+    int m_retries = 0;          // of the fetch under way
+    QString m_rejected;         // the token the upstream refused last
+    qint64 m_lastForceMs = 0;
+    int m_forcedToday = 0;
+    qint64 m_forceDay = 0;
     QList<Callback> m_waiting;
 };
 

@@ -6,7 +6,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkReply>
+#include <QRandomGenerator>
 #include <QRegularExpression>
+#include <algorithm>
 
 namespace pushdesk {
 
@@ -34,12 +36,26 @@ bool UpstreamReply::retryable() const
 {
     switch (kind) {
     case Kind::NetworkError: return true;
-    case Kind::HttpError: return httpStatus >= 500 || httpStatus == 429;
+    case Kind::HttpError:
+        // Bark 500 "push failed: BadDeviceToken / Unregistered": APNs will never take it (the server clears the token).
+        if (errmsg.contains(QLatin1String("BadDeviceToken")) || errmsg.contains(QLatin1String("Unregistered")))
+            return false;
+        return httpStatus >= 500 || httpStatus == 429;
     case Kind::ApiError: return errcode == errcode::Busy || errcode == errcode::MinuteQuota;
     case Kind::Garbage: return httpStatus >= 500;
     case Kind::Ok: break;
     }
     return false;
+}
+
+int RetryPolicy::delayMs(const UpstreamReply &r, int retry) const
+{
+    if (!r.retryable() || retry >= maxRetries)
+        return -1;
+    if (r.kind == UpstreamReply::Kind::ApiError && r.errcode == errcode::MinuteQuota)
+        return minuteQuotaWaitMs + int(QRandomGenerator::global()->bounded(std::max(1, minuteQuotaWaitMs / 12)));
+    const int base = backoffBaseMs << std::min(retry, 16);
+    return base + int(QRandomGenerator::global()->bounded(std::max(1, base)));
 }
 
 QString UpstreamReply::describe() const

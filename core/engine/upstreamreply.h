@@ -18,7 +18,7 @@ struct UpstreamReply {
     int expiresIn = 0;
     QByteArray body;
 
-    bool retryable() const;   // network errors, HTTP 5xx, WeChat -1 / 45011
+    bool retryable() const;   // network errors, HTTP 5xx (but a Bark device token APNs refused), WeChat -1 / 45011
     // One line for the send log and the failures table, in the stored form (ReasonText::display reads it);
     // an API error is its errcode and the upstream's errmsg, as the upstream said it.
     QString describe() const;
@@ -30,6 +30,16 @@ struct UpstreamReply {
 
     // The upstream says the daily quota is spent: stop (pause), do not burn the audience as failures.
     bool quotaSpent() const;
+};
+
+// When a failed request is made again: bounded, with exponential backoff and jitter, and for WeChat's per-minute
+// quota (45011, "retry next minute") not before the next minute.
+struct RetryPolicy {
+    int maxRetries = 3;             // retries of one request after the first attempt
+    int backoffBaseMs = 200;
+    int minuteQuotaWaitMs = 60000;  // 45011
+    // The wait before retry number `retry` (0 for the first) of a request that got r; -1: not retried.
+    int delayMs(const UpstreamReply &r, int retry) const;
 };
 
 // Errcodes the engine treats specially.
@@ -53,6 +63,11 @@ inline constexpr int UserRefused = 43101;
 inline constexpr int NtfyTooManyRequests = 42901;
 inline constexpr int NtfyDailyQuota = 42908;
 } // namespace errcode
+
+// The person cannot receive this channel (invalid openid, not following, blacklisted, refused): a permanent drop,
+// which "Retry failed" leaves alone.
+inline constexpr int kPermanentDrops[] = {errcode::InvalidOpenid, errcode::RequireSubscribe, errcode::Blacklisted,
+                                          errcode::UserRefused};
 
 inline bool isTokenError(int code)
 {

@@ -19,6 +19,7 @@ const QLatin1String keyMalformedAfterAccept("malformed_after_accept");
 const QLatin1String keyDrop("drop_rate");
 const QLatin1String keyTokenExpiry("token_expiry_every");
 const QLatin1String keySeed("seed");
+const QLatin1String keyTokenBusy("token_busy_next");
 
 std::expected<double, QString> readRate(const QJsonValue &value, QStringView name)
 {
@@ -93,6 +94,11 @@ std::expected<SandboxFaultSettings, QString> SandboxFaultSettings::fromJson(cons
             if (!value.isBool())
                 return std::unexpected(QStringLiteral("malformed_after_accept must be true or false"));
             settings.malformedAfterAccept = value.toBool();
+        } else if (key == keyTokenBusy) {
+            const auto count = readCount(value, key, 1e9);
+            if (!count)
+                return std::unexpected(count.error());
+            settings.tokenBusyNext = int(*count);
         } else if (key == keyTokenExpiry) {
             const auto count = readCount(value, key, 1e9);
             if (!count)
@@ -123,7 +129,8 @@ QJsonObject SandboxFaultSettings::toJson() const
                        {keyMalformed, malformedRate},
                        {keyMalformedAfterAccept, malformedAfterAccept},
                        {keyDrop, dropRate},
-                       {keyTokenExpiry, tokenExpiryEvery}};
+                       {keyTokenExpiry, tokenExpiryEvery},
+                       {keyTokenBusy, tokenBusyNext}};
     object.insert(keySeed, seed ? QJsonValue(qint64(*seed)) : QJsonValue());
     return object;
 }
@@ -158,6 +165,15 @@ QJsonObject SandboxFaultCounters::toJson() const
             {QLatin1String("token_expired"), tokenExpired}};
 }
 
+bool SandboxFaultInjector::takeTokenBusy()
+{
+    if (m_tokenBusyLeft <= 0)
+        return false;
+    --m_tokenBusyLeft;
+    ++m_counters.errcode[-1];
+    return true;
+}
+
 SandboxFaultInjector::SandboxFaultInjector(const SandboxFaultSettings &settings)
 {
     configure(settings);
@@ -172,6 +188,7 @@ void SandboxFaultInjector::configure(const SandboxFaultSettings &settings)
     const quint32 words[2] = {quint32(m_seed), quint32(m_seed >> 32)};
     m_random = QRandomGenerator64(words, words + 2);
     m_active = settings.injectsAnything();
+    m_tokenBusyLeft = settings.tokenBusyNext;
 }
 
 QJsonObject SandboxFaultInjector::settingsJson() const

@@ -23,6 +23,9 @@
 //   token_expiry_every  after every N message calls of an app (WeChat calls that reached their
 //                   route, i.e. no other fault answered, with a valid token), all its current
 //                   tokens (/cgi-bin/token and stable_token) expire: the next use answers 42001.
+//   token_busy_next  the next N calls of /cgi-bin/token and /cgi-bin/stable_token answer -1 (system busy),
+//                   counted under "errcode" like the others: the one fault of the token endpoints, so that
+//                   tests can prove a busy token endpoint is asked again and fails nobody.
 // Rates are probabilities in [0, 1]: 0 never draws, 1 always hits. Injected faults are counted in
 // /sandbox/stats "faults": {"http5xx","dropped","malformed","errcode":{"<code>":n},
 // "token_expired"} (token_expired counts expiry events, not the 42001 answers that follow).
@@ -44,6 +47,7 @@ struct SandboxFaultSettings {
     bool malformedAfterAccept = false;
     double dropRate = 0;
     int tokenExpiryEvery = 0;     // 0 = tokens live their normal life
+    int tokenBusyNext = 0;        // the next N token calls answer -1
     std::optional<quint64> seed;  // none = a random seed, reported by GET /sandbox/admin/faults
 
     // True when any request can be affected (delayed, failed or mangled).
@@ -94,6 +98,8 @@ public:
     // The fault for one request of the given scope, counted; None when the request goes through.
     SandboxFaultDraw draw(SandboxFaultScope scope);
     void countTokenExpiry() { ++m_counters.tokenExpired; }
+    // True (and counted) while token_busy_next has calls left: this token call answers -1.
+    bool takeTokenBusy();
 
     const SandboxFaultCounters &counters() const { return m_counters; }
     void resetCounters() { m_counters = {}; }
@@ -106,6 +112,7 @@ private:
     QRandomGenerator64 m_random;
     SandboxFaultCounters m_counters;
     bool m_active = false;
+    int m_tokenBusyLeft = 0;
 };
 
 } // namespace pushdesk

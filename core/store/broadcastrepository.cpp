@@ -489,12 +489,16 @@ Result<std::optional<BroadcastStatus>> BroadcastRepository::heartbeat(qint64 id,
     return std::optional<BroadcastStatus>(status);
 }
 
-Result<int> BroadcastRepository::requeue(qint64 id, DeliveryState from)
+Result<int> BroadcastRepository::requeue(qint64 id, DeliveryState from, const QList<int> &exceptErrcodes)
 {
     int changed = 0;
+    QStringList codes;
+    for (int c : exceptErrcodes)
+        codes.append(QString::number(c));
     auto r = m_db.transaction([&]() -> Result<void> {
         QSqlQuery q(m_db.db());
-        q.prepare(QStringLiteral("UPDATE deliveries SET state = 'pending', updated_at = ? WHERE broadcast_id = ? AND state = ?"));
+        q.prepare(QStringLiteral("UPDATE deliveries SET state = 'pending', updated_at = ? WHERE broadcast_id = ? AND state = ?")
+                  + (codes.isEmpty() ? QString() : QStringLiteral(" AND errcode NOT IN (%1)").arg(codes.join(QLatin1Char(',')))));
         q.addBindValue(nowMsecs());
         q.addBindValue(id);
         q.addBindValue(toString(from));

@@ -87,8 +87,9 @@ public:
     Result<bool> claim(const ClaimCandidate &c, const QString &owner, qint64 nowMs);
     // Refreshes the owner's heartbeat; returns the broadcast's status, or nullopt if another owner has it.
     Result<std::optional<BroadcastStatus>> heartbeat(qint64 id, const QString &owner, qint64 nowMs);
-    // Puts failed (or uncertain) rows back to pending and makes the broadcast due again. Returns how many.
-    Result<int> requeue(qint64 id, DeliveryState from);
+    // Puts failed (or uncertain) rows back to pending, except failed ones with one of exceptErrcodes, and makes the
+    // broadcast due again, planning nobody new. Returns how many.
+    Result<int> requeue(qint64 id, DeliveryState from, const QList<int> &exceptErrcodes = {});
     // The people whose rows are planned so far.
     Result<qint64> membersPlanned(qint64 id);
     // Makes the broadcast wait until at (invalid = due now).
