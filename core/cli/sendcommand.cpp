@@ -380,7 +380,7 @@ int runSend(const QStringList &args)
         const QString status = b && *b ? toString((*b)->status) : QStringLiteral("failed");
         endWith(status, BroadcastRepository(ws->db()).recount(*id).value_or(Counters{}));
     };
-    QObject::connect(engine, &BroadcastEngine::idle, asStored);
+    QObject::connect(engine, &BroadcastEngine::onlyGone, asStored);
     QObject::connect(engine, &BroadcastEngine::released, asStored);
     onTerminationSignal([engine]() { engine->release(); });
     engine->runOnly(*id);

@@ -21,6 +21,7 @@ BroadcastEngine::BroadcastEngine(const DatabaseConfig &db, const EngineOptions &
     connect(m_worker, &BroadcastWorker::finished, this, &BroadcastEngine::finished, Qt::QueuedConnection);
     connect(m_worker, &BroadcastWorker::broadcastError, this, &BroadcastEngine::broadcastError, Qt::QueuedConnection);
     connect(m_worker, &BroadcastWorker::idle, this, &BroadcastEngine::idle, Qt::QueuedConnection);
+    connect(m_worker, &BroadcastWorker::onlyGone, this, &BroadcastEngine::onlyGone, Qt::QueuedConnection);
     connect(m_worker, &BroadcastWorker::released, this, &BroadcastEngine::released, Qt::QueuedConnection);
     m_thread.start();
     QMetaObject::invokeMethod(m_worker, &BroadcastWorker::init, Qt::QueuedConnection);

@@ -20,8 +20,7 @@ public:
     ~BroadcastEngine() override;
 
     void start(qint64 broadcastId);   // a due broadcast: take it now rather than at the next poll
-    // This engine runs this broadcast and no other, however much else is due (pushdesk send). idle() then
-    // means it is no longer this engine's to run: ended, paused or held elsewhere.
+    // This engine runs this broadcast and no other, however much else is due (pushdesk send).
     void runOnly(qint64 broadcastId);
     void pause(qint64 broadcastId);
     void resume(qint64 broadcastId);
@@ -37,6 +36,8 @@ signals:
     void finished(qint64 broadcastId, const pushdesk::Counters &counters, const QString &status);
     void broadcastError(qint64 broadcastId, const QString &message);
     void idle(); // nothing running, nothing due
+    // After runOnly(): the broadcast is not, or no longer, this engine's to run (ended, paused, held, not due).
+    void onlyGone(qint64 broadcastId);
     void released();
 
 private:

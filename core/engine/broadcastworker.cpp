@@ -173,8 +173,11 @@ void BroadcastWorker::poll()
         }
         return;
     }
-    if (!workElsewhere)
+    if (!workElsewhere) {
+        if (m_only > 0)
+            emit onlyGone(m_only);
         emit idle();
+    }
 }
 
 void BroadcastWorker::start(qint64 broadcastId)

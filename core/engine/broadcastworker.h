@@ -48,6 +48,7 @@ signals:
     void finished(qint64 broadcastId, const pushdesk::Counters &counters, const QString &status);
     void broadcastError(qint64 broadcastId, const QString &message);
     void idle();                       // nothing running, nothing due
+    void onlyGone(qint64 broadcastId); // runOnly(): the broadcast is not, or no longer, this engine's to run
     void released();
 
 private:
