@@ -1,6 +1,7 @@
 // Every channel against its sandbox endpoint or a real server, and every upstream errcode mapped to its
 // action (upstream-apis.md): mini-program subscribe messages and the form_id credit pool, ntfy, signed
 // webhooks, e-mail over SMTP (a real aiosmtpd server), and WeChat's error table.
+#include "engine/broadcastcontrol.h"
 #include "engine/broadcastengine.h"
 #include "engine/upstreamreply.h"
 #include "secrets/secretstore.h"
@@ -360,6 +361,8 @@ private slots:
         QCOMPARE(d.route, route);
         if (state == QLatin1String("failed"))
             QCOMPARE(d.errcode, code);
+        if (code == errcode::InvalidOpenid) // a permanent drop: "Retry failed" leaves it alone
+            QCOMPARE(BroadcastControl(m_ws->db()).retry(m_lastBroadcast, DeliveryState::Failed).value(), 0);
         if (status == QLatin1String("paused"))
             BroadcastRepository(m_ws->db()).setStatus(m_lastBroadcast, BroadcastStatus::Cancelled);
     }

@@ -177,8 +177,8 @@ private slots:
         const int failed = lastJson(send.out).value(QStringLiteral("failed")).toInt();
         const int sent = lastJson(send.out).value(QStringLiteral("sent")).toInt();
         QVERIFY2(failed > 0, qPrintable(send.out + send.err));
-        // Permanent drops (invalid openid, not following, blacklisted, refused) are not re-driven.
-        const QString drop = QStringLiteral(" AND errcode IN (40003, 43004, 43019, 43101)");
+        // Permanent drops (an invalid openid) are not re-driven.
+        const QString drop = QStringLiteral(" AND errcode IN (40003)");
         const qint64 drops = sqlCount(db, QStringLiteral("SELECT COUNT(*) FROM deliveries WHERE state = 'failed'") + drop);
         const auto retry = runPushdesk(dbArgs(QStringLiteral("retry"), db, {QStringLiteral("--broadcast"), QStringLiteral("1")}));
         QVERIFY2(retry.exitCode == 0, qPrintable(retry.err));
@@ -189,7 +189,7 @@ private slots:
         // Those still failing fail again; the sent ones were not touched (nobody twice).
         QCOMPARE(after.value(QStringLiteral("sent")).toInt(), sent);
         QCOMPARE(after.value(QStringLiteral("failed")).toInt(), failed);
-        QVERIFY(sqlCount(db, QStringLiteral("SELECT MIN(attempts) FROM deliveries WHERE state = 'failed' AND errcode NOT IN (40003, 43004, 43019, 43101)")) >= 2);
+        QVERIFY(sqlCount(db, QStringLiteral("SELECT MIN(attempts) FROM deliveries WHERE state = 'failed' AND errcode NOT IN (40003)")) >= 2);
         QCOMPARE(sqlCount(db, QStringLiteral("SELECT COUNT(*) FROM deliveries WHERE state = 'failed' AND attempts = 1") + drop), drops);
         const QJsonObject accepted = httpGet(join(sandbox.url(), QStringLiteral("/sandbox/stats"))).json.value(QStringLiteral("accepted")).toObject();
         for (const auto &type : accepted)
@@ -216,7 +216,7 @@ private slots:
                  QStringLiteral("cancelled"));
         QCOMPARE(sqlCount(db, QStringLiteral("SELECT audience_done FROM broadcasts WHERE id = 1")), qint64(0)); // people never reached
         const qint64 rows = sqlCount(db, QStringLiteral("SELECT COUNT(*) FROM deliveries"));
-        const QString retryable = QStringLiteral("FROM deliveries WHERE state = 'failed' AND errcode NOT IN (40003, 43004, 43019, 43101)");
+        const QString retryable = QStringLiteral("FROM deliveries WHERE state = 'failed' AND errcode NOT IN (40003)");
         const qint64 toRetry = sqlCount(db, QStringLiteral("SELECT COUNT(*) ") + retryable);
         const qint64 drops = sqlCount(db, QStringLiteral("SELECT COUNT(*) FROM deliveries WHERE state = 'failed'")) - toRetry;
         const auto countAccepted = [&sandbox]() {

@@ -123,7 +123,7 @@ Result<int> BroadcastControl::retry(qint64 id, DeliveryState from)
         return fail(tr("broadcast %1 stopped before it reached everyone; resume it, and re-drive its failed deliveries "
                        "once it has finished").arg(id));
     // The run that re-drives them plans nobody new: the people a cancel stopped stay unsent.
-    // Permanent drops (invalid openid, not following, blacklisted, refused) are not re-driven.
+    // Permanent drops (an invalid openid) are not re-driven.
     QList<int> drops;
     if (from == DeliveryState::Failed)
         drops = QList<int>(std::begin(kPermanentDrops), std::end(kPermanentDrops));

@@ -64,10 +64,10 @@ inline constexpr int NtfyTooManyRequests = 42901;
 inline constexpr int NtfyDailyQuota = 42908;
 } // namespace errcode
 
-// The person cannot receive this channel (invalid openid, not following, blacklisted, refused): a permanent drop,
-// which "Retry failed" leaves alone.
-inline constexpr int kPermanentDrops[] = {errcode::InvalidOpenid, errcode::RequireSubscribe, errcode::Blacklisted,
-                                          errcode::UserRefused};
+// Failures no retry can ever turn into a delivery: "Retry failed" leaves them alone. An invalid openid stays
+// invalid; a person who was not following (43004), had blocked the account (43019) or refused (43101) may have
+// changed their mind, and the operator's retry re-drives them (eligibility is checked again as each row leaves).
+inline constexpr int kPermanentDrops[] = {errcode::InvalidOpenid};
 
 inline bool isTokenError(int code)
 {
