@@ -2752,6 +2752,10 @@ remark=谢谢</translation>
         <source>cannot get an access token for %1: %2</source>
         <translation>无法获取 %1 的 access token：%2</translation>
     </message>
+    <message>
+        <source>the upstream refuses the access token of %1 and today&apos;s %2 forced refreshes are used</source>
+        <translation>上游拒绝 %1 的 access_token，且今天的 %2 次强制刷新已用完</translation>
+    </message>
 </context>
 <context>
     <name>UiLanguage</name>
@@ -2905,6 +2909,10 @@ Open the local database %2 instead? You can then correct the database in Setting
     <message>
         <source>PATH|URL</source>
         <translation>PATH|URL</translation>
+    </message>
+    <message>
+        <source>stopping at once; requests still in flight are listed as uncertain at the next start</source>
+        <translation>立即停止；仍在途中的请求会在下次启动时列为“不确定”</translation>
     </message>
 </context>
 <context>
@@ -3140,8 +3148,16 @@ Pushdesk 绝不会把密钥写到其他任何地方。它可以在您退出之�
         <translation>群发 %1 的状态为 %2；请等其结束后再重新发送投递</translation>
     </message>
     <message>
-        <source>broadcast %1 is %2; only a paused, held or scheduled broadcast can be resumed</source>
-        <translation>群发 %1 的状态为 %2；只有已暂停、待批准或已定时的群发可以继续</translation>
+        <source>broadcast %1 is %2; only a paused, held, scheduled or failed broadcast can be resumed</source>
+        <translation>群发 %1 的状态是 %2；只有已暂停、待审核、已排期或失败的群发才能继续</translation>
+    </message>
+    <message>
+        <source>broadcast %1 is %2; resume it, or cancel it, before re-driving its deliveries</source>
+        <translation>群发 %1 的状态是 %2；请先继续或取消它，再重投它的投递</translation>
+    </message>
+    <message>
+        <source>broadcast %1 stopped before it reached everyone; resume it, and re-drive its failed deliveries once it has finished</source>
+        <translation>群发 %1 在送达所有人之前就停止了；请继续它，等它完成后再重投失败的投递</translation>
     </message>
 </context>
 <context>
@@ -4546,6 +4562,10 @@ Pushdesk 绝不会把密钥写到其他任何地方。它可以在您退出之�
         <source>cannot initialise libcurl</source>
         <translation>无法初始化 libcurl</translation>
     </message>
+    <message>
+        <source>the SMTP server does not offer STARTTLS, so the password is not sent; use smtps:// or a server with TLS</source>
+        <translation>SMTP 服务器不支持 STARTTLS，因此不会发送密码；请使用 smtps:// 或支持 TLS 的服务器</translation>
+    </message>
 </context>
 <context>
     <name>pushdesk::SubscribersPage</name>
@@ -5342,6 +5362,78 @@ postgresql://user@host:port/dbname，可由多个控制台和 worker 共用。�
         <translation>
             <numerusform>受众所列的 %1 人中有 %n 人与 %2 没有开启提醒的有效或免打扰绑定；他们不会收到任何消息</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Answer every message request N ms late (requests overlap).</source>
+        <translation>每个消息请求延迟 N 毫秒后再应答（请求可重叠）。</translation>
+    </message>
+    <message>
+        <source>Answer WeChat errcode ERRCODE with probability RATE, e.g. -1=0.05 (repeatable).</source>
+        <translation>以概率 RATE 应答微信错误码 ERRCODE，例如 -1=0.05（可重复）。</translation>
+    </message>
+    <message>
+        <source>ERRCODE=RATE</source>
+        <translation>错误码=概率</translation>
+    </message>
+    <message>
+        <source>Answer HTTP 502/503 with probability R.</source>
+        <translation>以概率 R 应答 HTTP 502/503。</translation>
+    </message>
+    <message>
+        <source>R</source>
+        <translation>R</translation>
+    </message>
+    <message>
+        <source>Answer a truncated JSON body with probability R.</source>
+        <translation>以概率 R 应答被截断的 JSON。</translation>
+    </message>
+    <message>
+        <source>Process the message before mangling its answer (accepted and counted).</source>
+        <translation>先处理消息再损坏其应答（已接收并计数）。</translation>
+    </message>
+    <message>
+        <source>Close the connection without answering with probability R.</source>
+        <translation>以概率 R 不应答直接关闭连接。</translation>
+    </message>
+    <message>
+        <source>Expire an app&apos;s access tokens after every N message calls.</source>
+        <translation>应用每发出 N 次消息调用后，使其 access_token 过期。</translation>
+    </message>
+    <message>
+        <source>Answer the next N access-token calls with -1 (system busy).</source>
+        <translation>接下来的 N 次获取 access_token 调用应答 -1（系统繁忙）。</translation>
+    </message>
+    <message>
+        <source>Accepted WeChat messages per app per day, then 45009 (0 = unlimited).</source>
+        <translation>每个应用每天可接收的微信消息数，超出后应答 45009（0 = 不限）。</translation>
+    </message>
+    <message>
+        <source>Seed of the fault draws, for repeatable runs.</source>
+        <translation>故障抽样的种子，用于可重复的运行。</translation>
+    </message>
+    <message>
+        <source>msg_sec_check: content with WORD is risky (repeatable).</source>
+        <translation>msg_sec_check：含 WORD 的内容判为风险（可重复）。</translation>
+    </message>
+    <message>
+        <source>WORD</source>
+        <translation>词</translation>
+    </message>
+    <message>
+        <source>msg_sec_check: content with WORD needs review (repeatable).</source>
+        <translation>msg_sec_check：含 WORD 的内容需人工审核（可重复）。</translation>
+    </message>
+    <message>
+        <source>broadcast %1 stopped: %2; a console or pushdesk worker goes on with it then</source>
+        <translation>群发 %1 已停止：%2；届时由控制台或 pushdesk worker 继续</translation>
+    </message>
+    <message>
+        <source>broadcast %1 is %2: %3</source>
+        <translation>群发 %1 的状态是 %2：%3</translation>
+    </message>
+    <message>
+        <source>--at %1 is in the past (it is %2 now); leave --at out to send now</source>
+        <translation>--at %1 已经过去（现在是 %2）；要立即发送请不要加 --at</translation>
     </message>
 </context>
 </TS>
