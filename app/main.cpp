@@ -119,7 +119,7 @@ int main(int argc, char *argv[])
 {
     const char *mode = argc > 1 ? argv[1] : "";
     bool headless = false;
-    for (const char *m : {"send", "demo", "sandbox", "worker", "pause", "resume", "cancel", "retry", "import", "--help", "-h", "help"})
+    for (const char *m : {"send", "demo", "sandbox", "worker", "pause", "resume", "cancel", "retry", "uncertain", "import", "--help", "-h", "help"})
         headless = headless || std::strcmp(mode, m) == 0;
     std::unique_ptr<QCoreApplication> app(headless ? new QCoreApplication(argc, argv) : new QApplication(argc, argv));
     // Headless modes speak in their own one-line messages; the log is for debugging (QT_LOGGING_RULES).
@@ -147,7 +147,8 @@ int main(int argc, char *argv[])
         return pushdesk::cli::runWorker(rest);
     if (m == QLatin1String("import"))
         return pushdesk::cli::runImport(rest);
-    if (m == QLatin1String("pause") || m == QLatin1String("resume") || m == QLatin1String("cancel") || m == QLatin1String("retry"))
+    if (m == QLatin1String("pause") || m == QLatin1String("resume") || m == QLatin1String("cancel") || m == QLatin1String("retry")
+        || m == QLatin1String("uncertain"))
         return pushdesk::cli::runControl(rest);
     return runConsole(static_cast<QApplication &>(*app), args);
 }

@@ -83,6 +83,13 @@ private slots:
         QCOMPARE(sqlCount(db, QStringLiteral("SELECT COUNT(*) FROM deliveries WHERE state IN ('pending', 'in_flight')")), qint64(0));
         const qint64 uncertain = sqlCount(db, QStringLiteral("SELECT COUNT(*) FROM deliveries WHERE state = 'uncertain'"));
         QVERIFY(uncertain <= qint64(kWindow) * kills);
+        // Listed for the operator, from the command line too: one JSON line per uncertain delivery.
+        const auto listed = runPushdesk({QStringLiteral("uncertain"), QStringLiteral("--db"), db, QStringLiteral("--broadcast"), QStringLiteral("1")});
+        QVERIFY2(listed.exitCode == 0, qPrintable(listed.err));
+        const QStringList lines = listed.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(qint64(lines.size()), uncertain);
+        for (const QString &line : lines)
+            QVERIFY2(QJsonDocument::fromJson(line.toUtf8()).object().value(QStringLiteral("delivery")).toInteger() > 0, qPrintable(line));
 
         // Every eligible recipient is accounted for: one row per planned channel, all of the audience.
         const qint64 rows = sqlCount(db, QStringLiteral("SELECT COUNT(*) FROM deliveries"));

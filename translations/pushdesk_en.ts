@@ -356,5 +356,19 @@
             <numerusform>%n of the %1 people the audience names have no active or muted binding with reminders to %2; they get nothing</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n deliveries of broadcast %1 are uncertain (they may have arrived); list them with: pushdesk uncertain --db %2 --broadcast %1</source>
+        <translation>
+            <numerusform>%n delivery of broadcast %1 is uncertain (it may have arrived); list it with: pushdesk uncertain --db %2 --broadcast %1</numerusform>
+            <numerusform>%n deliveries of broadcast %1 are uncertain (they may have arrived); list them with: pushdesk uncertain --db %2 --broadcast %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n uncertain deliveries; re-send them only if you are sure they did not arrive: pushdesk retry --db %1 --broadcast %2 --uncertain</source>
+        <translation>
+            <numerusform>%n uncertain delivery; re-send it only if you are sure it did not arrive: pushdesk retry --db %1 --broadcast %2 --uncertain</numerusform>
+            <numerusform>%n uncertain deliveries; re-send them only if you are sure they did not arrive: pushdesk retry --db %1 --broadcast %2 --uncertain</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

@@ -5279,78 +5279,6 @@ time3={{when}}</translation>
         <source>receiving user messages at %1</source>
         <translation>正在 %1 接收用户消息</translation>
     </message>
-    <message>
-        <source>Usage: pushdesk [MODE] [options]
-
-Pushdesk runs a push relay: authorized apps push messages to the people who bound them.
-
-Modes:
-  (none)     Open the console.              pushdesk [--db PATH] [--lang zh_CN] [--callback-port N]
-  demo       Create a demo database wired to the sandbox.
-             pushdesk demo --db PATH [--subscribers N] [--upstream URL]
-  send       Run one broadcast without a window; ends with one JSON line of counts.
-             pushdesk send --db PATH --app NAME --template NAME [--var key=value]...
-             [--tag T | --list NAME | --to OPENID] [--dry-run] [--concurrency N] [--at TIME]
-  worker     Run scheduled and queued broadcasts without a window until stopped.
-             pushdesk worker --db PATH [--until-idle] [--concurrency N] [--callback-port N]
-             (--callback-port: receive users&apos; replies and events, as WeChat posts them)
-  pause, resume, cancel
-             Act on a broadcast, whichever console or worker runs it.
-             pushdesk pause --db PATH --broadcast ID
-  retry      Re-drive the failed (or, with --uncertain, the uncertain) deliveries of a broadcast.
-             pushdesk retry --db PATH --broadcast ID [--uncertain]
-  import     Import subscribers, bindings, events (opt-out/in, unbind, mute, reminder) or send
-             credits from CSV, in one transaction; a bad file changes nothing.
-             pushdesk import --db PATH (--subscribers|--bindings|--events|--credits) FILE.csv
-             pushdesk import --db PATH --list NAME FILE.csv   (an audience list for send --list)
-             [--app NAME] [--dry-run]   (columns: pushdesk import --help)
-  sandbox    Run the upstream emulator (WeChat, mini-program, Bark, ntfy, webhook) alone.
-             pushdesk sandbox --port N [fault options]
-
-The database (--db) is an SQLite file (default: %1) or a PostgreSQL URL
-postgresql://user@host:port/dbname, shared by several consoles and workers. Its password is
-never in the URL: it comes from the keychain (console Settings, entry database/user@host:port/dbname),
-or, for servers and cron, from PGPASSWORD or ~/.pgpass.
-
-Run pushdesk MODE --help for the options of a mode.
-Exit codes: 0 done, 1 failed while running, 2 bad argument.
-</source>
-        <translation>用法：pushdesk [模式] [选项]
-
-Pushdesk 运行一个推送中继：经授权的应用向绑定了它们的人推送消息。
-
-模式：
-  （无）     打开控制台。                  pushdesk [--db PATH] [--lang zh_CN] [--callback-port N]
-  demo       创建一个连接到沙箱的演示数据库。
-             pushdesk demo --db PATH [--subscribers N] [--upstream URL]
-  send       无窗口地运行一次群发；最后输出一行 JSON 计数。
-             pushdesk send --db PATH --app NAME --template NAME [--var key=value]...
-             [--tag T | --list NAME | --to OPENID] [--dry-run] [--concurrency N] [--at TIME]
-  worker     无窗口地运行已定时和排队的群发，直到被停止。
-             pushdesk worker --db PATH [--until-idle] [--concurrency N] [--callback-port N]
-             （--callback-port：接收微信推送过来的用户回复和事件）
-  pause, resume, cancel
-             操作一条群发（暂停、继续、取消），无论由哪个控制台或 worker 运行。
-             pushdesk pause --db PATH --broadcast ID
-  retry      重新发送一条群发中失败的（加 --uncertain 时为不确定的）投递。
-             pushdesk retry --db PATH --broadcast ID [--uncertain]
-  import     在一个事务中从 CSV 导入订阅者、绑定、事件（退订/重新订阅、解绑、免打扰、提醒）
-             或发送凭证；文件有误时不做任何更改。
-             pushdesk import --db PATH (--subscribers|--bindings|--events|--credits) FILE.csv
-             pushdesk import --db PATH --list NAME FILE.csv   （供 send --list 使用的受众名单）
-             [--app NAME] [--dry-run]   （列说明：pushdesk import --help）
-  sandbox    单独运行上游模拟器（微信、小程序、Bark、ntfy、webhook）。
-             pushdesk sandbox --port N [故障选项]
-
-数据库（--db）是一个 SQLite 文件（默认：%1）或一个 PostgreSQL URL
-postgresql://user@host:port/dbname，可由多个控制台和 worker 共用。其密码
-绝不写在 URL 中：来自钥匙串（控制台“设置”，条目 database/user@host:port/dbname），
-服务器和 cron 则来自 PGPASSWORD 或 ~/.pgpass。
-
-运行 pushdesk 模式 --help 查看某个模式的选项。
-退出码：0 完成，1 运行时失败，2 参数错误。
-</translation>
-    </message>
     <message numerus="yes">
         <source>would skip %n: %1</source>
         <translation>
@@ -5434,6 +5362,98 @@ postgresql://user@host:port/dbname，可由多个控制台和 worker 共用。�
     <message>
         <source>--at %1 is in the past (it is %2 now); leave --at out to send now</source>
         <translation>--at %1 已经过去（现在是 %2）；要立即发送请不要加 --at</translation>
+    </message>
+    <message>
+        <source>Usage: pushdesk [MODE] [options]
+
+Pushdesk runs a push relay: authorized apps push messages to the people who bound them.
+
+Modes:
+  (none)     Open the console.              pushdesk [--db PATH] [--lang zh_CN] [--callback-port N]
+  demo       Create a demo database wired to the sandbox.
+             pushdesk demo --db PATH [--subscribers N] [--upstream URL]
+  send       Run one broadcast without a window; ends with one JSON line of counts.
+             pushdesk send --db PATH --app NAME --template NAME [--var key=value]...
+             [--tag T | --list NAME | --to OPENID] [--dry-run] [--concurrency N] [--at TIME]
+  worker     Run scheduled and queued broadcasts without a window until stopped.
+             pushdesk worker --db PATH [--until-idle] [--concurrency N] [--callback-port N]
+             (--callback-port: receive users&apos; replies and events, as WeChat posts them)
+  pause, resume, cancel
+             Act on a broadcast, whichever console or worker runs it.
+             pushdesk pause --db PATH --broadcast ID
+  retry      Re-drive the failed (or, with --uncertain, the uncertain) deliveries of a broadcast.
+             pushdesk retry --db PATH --broadcast ID [--uncertain]
+  uncertain  List a broadcast&apos;s uncertain deliveries (in flight when a process died), one JSON line each.
+             pushdesk uncertain --db PATH --broadcast ID
+  import     Import subscribers, bindings, events (opt-out/in, unbind, mute, reminder) or send
+             credits from CSV, in one transaction; a bad file changes nothing.
+             pushdesk import --db PATH (--subscribers|--bindings|--events|--credits) FILE.csv
+             pushdesk import --db PATH --list NAME FILE.csv   (an audience list for send --list)
+             [--app NAME] [--dry-run]   (columns: pushdesk import --help)
+  sandbox    Run the upstream emulator (WeChat, mini-program, Bark, ntfy, webhook) alone.
+             pushdesk sandbox --port N [fault options]
+
+The database (--db) is an SQLite file (default: %1) or a PostgreSQL URL
+postgresql://user@host:port/dbname, shared by several consoles and workers. Its password is
+never in the URL: it comes from the keychain (console Settings, entry database/user@host:port/dbname),
+or, for servers and cron, from PGPASSWORD or ~/.pgpass.
+
+Run pushdesk MODE --help for the options of a mode.
+Exit codes: 0 done, 1 failed while running, 2 bad argument.
+</source>
+        <translation>用法：pushdesk [模式] [选项]
+
+Pushdesk 运行一个推送中继：经授权的应用向绑定了它们的人推送消息。
+
+模式：
+  （无）     打开控制台。                  pushdesk [--db PATH] [--lang zh_CN] [--callback-port N]
+  demo       创建一个连接到沙箱的演示数据库。
+             pushdesk demo --db PATH [--subscribers N] [--upstream URL]
+  send       无窗口地运行一次群发；最后输出一行 JSON 计数。
+             pushdesk send --db PATH --app NAME --template NAME [--var key=value]...
+             [--tag T | --list NAME | --to OPENID] [--dry-run] [--concurrency N] [--at TIME]
+  worker     无窗口地运行已定时和排队的群发，直到被停止。
+             pushdesk worker --db PATH [--until-idle] [--concurrency N] [--callback-port N]
+             （--callback-port：接收微信推送过来的用户回复和事件）
+  pause, resume, cancel
+             操作一条群发（暂停、继续、取消），无论由哪个控制台或 worker 运行。
+             pushdesk pause --db PATH --broadcast ID
+  retry      重新发送一条群发中失败的（加 --uncertain 时为不确定的）投递。
+             pushdesk retry --db PATH --broadcast ID [--uncertain]
+  uncertain  列出一条群发中不确定的投递（进程终止时仍在途中），每条一行 JSON。
+             pushdesk uncertain --db PATH --broadcast ID
+  import     在一个事务中从 CSV 导入订阅者、绑定、事件（退订/重新订阅、解绑、免打扰、提醒）
+             或发送凭证；文件有误时不做任何更改。
+             pushdesk import --db PATH (--subscribers|--bindings|--events|--credits) FILE.csv
+             pushdesk import --db PATH --list NAME FILE.csv   （供 send --list 使用的受众名单）
+             [--app NAME] [--dry-run]   （列说明：pushdesk import --help）
+  sandbox    单独运行上游模拟器（微信、小程序、Bark、ntfy、webhook）。
+             pushdesk sandbox --port N [故障选项]
+
+数据库（--db）是一个 SQLite 文件（默认：%1）或一个 PostgreSQL URL
+postgresql://user@host:port/dbname，可由多个控制台和 worker 共用。其密码
+绝不写在 URL 中：来自钥匙串（控制台“设置”，条目 database/user@host:port/dbname），
+服务器和 cron 则来自 PGPASSWORD 或 ~/.pgpass。
+
+运行 pushdesk 模式 --help 查看某个模式的选项。
+退出码：0 完成，1 运行时失败，2 参数错误。
+</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deliveries of broadcast %1 are uncertain (they may have arrived); list them with: pushdesk uncertain --db %2 --broadcast %1</source>
+        <translation>
+            <numerusform>群发 %1 有 %n 条投递不确定（可能已送达）；查看：pushdesk uncertain --db %2 --broadcast %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>List the uncertain deliveries of a broadcast: requests that were in flight when a process died. They may have arrived; they are never re-sent unless you decide to (pushdesk retry --uncertain).</source>
+        <translation>列出一条群发中不确定的投递：进程终止时仍在途中的请求。它们可能已送达；除非你决定重发（pushdesk retry --uncertain），否则绝不会重发。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n uncertain deliveries; re-send them only if you are sure they did not arrive: pushdesk retry --db %1 --broadcast %2 --uncertain</source>
+        <translation>
+            <numerusform>%n 条不确定的投递；只有确定它们没有送达时才重发：pushdesk retry --db %1 --broadcast %2 --uncertain</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -58,6 +58,8 @@ QString overview()
               "             pushdesk pause --db PATH --broadcast ID\n"
               "  retry      Re-drive the failed (or, with --uncertain, the uncertain) deliveries of a broadcast.\n"
               "             pushdesk retry --db PATH --broadcast ID [--uncertain]\n"
+              "  uncertain  List a broadcast's uncertain deliveries (in flight when a process died), one JSON line each.\n"
+              "             pushdesk uncertain --db PATH --broadcast ID\n"
               "  import     Import subscribers, bindings, events (opt-out/in, unbind, mute, reminder) or send\n"
               "             credits from CSV, in one transaction; a bad file changes nothing.\n"
               "             pushdesk import --db PATH (--subscribers|--bindings|--events|--credits) FILE.csv\n"

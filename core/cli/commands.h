@@ -12,7 +12,7 @@ int runDemo(const QStringList &args);     // args[0] is the mode name
 int runSend(const QStringList &args);
 int runSandbox(const QStringList &args);
 int runWorker(const QStringList &args);
-int runControl(const QStringList &args); // pause, resume, cancel, retry
+int runControl(const QStringList &args); // pause, resume, cancel, retry, uncertain
 
 // Shared by the modes and by the console's start-up.
 QString databaseOption(const QStringList &args); // the value of --db, or the default path

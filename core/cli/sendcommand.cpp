@@ -74,6 +74,12 @@ void reportEnd(Workspace &ws, qint64 id, const QString &status, const Counters &
             err() << tr("broadcast %1 is %2: %3").arg(id).arg(status, reason) << Qt::endl;
         }
     }
+    if (c.uncertain > 0)
+        err() << tr("%n deliveries of broadcast %1 are uncertain (they may have arrived); list them with: "
+                    "pushdesk uncertain --db %2 --broadcast %1", nullptr, int(c.uncertain))
+                     .arg(id)
+                     .arg(ws.db().config().describe())
+              << Qt::endl;
     printCounts(id, status, c, false, extra);
 }
 
@@ -442,7 +448,11 @@ int runControl(const QStringList &args)
     if (action == QLatin1String("retry"))
         parser.addOption(uncertain);
     int exit = Ok;
-    if (!parseMode(parser, args, tr("Act on a broadcast, whichever console or worker runs it."), &exit))
+    const bool listing = action == QLatin1String("uncertain");
+    if (!parseMode(parser, args, listing ? tr("List the uncertain deliveries of a broadcast: requests that were in flight when "
+                                              "a process died. They may have arrived; they are never re-sent unless you decide "
+                                              "to (pushdesk retry --uncertain).")
+                                         : tr("Act on a broadcast, whichever console or worker runs it."), &exit))
         return exit;
     bool ok = false;
     const qint64 id = parser.value(broadcast).toLongLong(&ok);
@@ -453,6 +463,33 @@ int runControl(const QStringList &args)
     auto ws = openWorkspace(parser, db, nullptr, false, &exit);
     if (!ws)
         return exit;
+    if (listing) {
+        auto rows = BroadcastRepository(ws->db()).deliveries(id, DeliveryState::Uncertain);
+        if (!rows) {
+            printError(rows.error().message);
+            return RuntimeError;
+        }
+        SubscriberRepository people(ws->db());
+        for (const Delivery &d : std::as_const(*rows)) {
+            QJsonObject line{{QStringLiteral("delivery"), d.id},
+                             {QStringLiteral("subscriber"), d.subscriberId},
+                             {QStringLiteral("channel"), toString(d.channel)},
+                             {QStringLiteral("route"), d.route},
+                             {QStringLiteral("attempts"), d.attempts},
+                             {QStringLiteral("updated_at"), d.updatedAt.toString(Qt::ISODate)}};
+            if (auto s = people.findById(d.subscriberId); s && *s) {
+                line.insert(QStringLiteral("nickname"), (*s)->nickname);
+                line.insert(QStringLiteral("openid"), (*s)->mpOpenid.isEmpty() ? (*s)->miniOpenid : (*s)->mpOpenid);
+            }
+            out() << QJsonDocument(line).toJson(QJsonDocument::Compact) << Qt::endl;
+        }
+        err() << tr("%n uncertain deliveries; re-send them only if you are sure they did not arrive: "
+                    "pushdesk retry --db %1 --broadcast %2 --uncertain", nullptr, int(rows->size()))
+                     .arg(ws->db().config().describe())
+                     .arg(id)
+              << Qt::endl;
+        return Ok;
+    }
     BroadcastControl control(ws->db());
     Result<BroadcastStatus> result = fail(QString());
     if (action == QLatin1String("pause"))

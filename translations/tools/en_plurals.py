@@ -1,6 +1,12 @@
 # English singular and plural forms of every %n message (translations/pushdesk_en.ts), keyed by
 # (context, source): (one, other).
 P = {
+    ('pushdesk::cli', '%n deliveries of broadcast %1 are uncertain (they may have arrived); list them with: pushdesk uncertain --db %2 --broadcast %1'):
+        ('%n delivery of broadcast %1 is uncertain (it may have arrived); list it with: pushdesk uncertain --db %2 --broadcast %1',
+         '%n deliveries of broadcast %1 are uncertain (they may have arrived); list them with: pushdesk uncertain --db %2 --broadcast %1'),
+    ('pushdesk::cli', '%n uncertain deliveries; re-send them only if you are sure they did not arrive: pushdesk retry --db %1 --broadcast %2 --uncertain'):
+        ('%n uncertain delivery; re-send it only if you are sure it did not arrive: pushdesk retry --db %1 --broadcast %2 --uncertain',
+         '%n uncertain deliveries; re-send them only if you are sure they did not arrive: pushdesk retry --db %1 --broadcast %2 --uncertain'),
     ('ContentVerdict', 'msg_sec_check passed the content (%n parts).'):
         ('msg_sec_check passed the content (%n part).', 'msg_sec_check passed the content (%n parts).'),
     ('FieldLimits', 'digits only, at most %n character(s)'):
