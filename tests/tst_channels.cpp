@@ -1,6 +1,7 @@
 // Every channel against its sandbox endpoint or a real server, and every upstream errcode mapped to its
 // action (upstream-apis.md): mini-program subscribe messages and the form_id credit pool, ntfy, signed
 // webhooks, e-mail over SMTP (a real aiosmtpd server), and WeChat's error table.
+#include "domain/reasontext.h"
 #include "engine/broadcastcontrol.h"
 #include "engine/broadcastengine.h"
 #include "engine/upstreamreply.h"
@@ -318,8 +319,11 @@ private slots:
         QTest::newRow("-1 busy") << -1 << "failed" << 4 << "custom" << "finished";
         QTest::newRow("45011 minute quota") << 45011 << "failed" << 4 << "custom" << "finished";
         // dropped, never retried
-        for (int code : {40003, 43004, 43019, 40008, 45008, 48001, 40037})
+        for (int code : {40003, 43004, 43019, 40008, 45008})
             QTest::newRow(qPrintable(QString::number(code))) << code << "failed" << 1 << "custom" << "finished";
+        // the app's setup, the same for everyone: the broadcast pauses with the reason, the row goes back to pending
+        QTest::newRow("48001 api unauthorized") << 48001 << "pending" << 1 << "custom" << "paused";
+        QTest::newRow("40037 template id") << 40037 << "pending" << 1 << "custom" << "paused";
         // out of the window / allowance: the template message on the same row (which answers the same here)
         QTest::newRow("45015 fallback") << 45015 << "failed" << 2 << "template" << "finished";
         QTest::newRow("45047 fallback") << 45047 << "failed" << 2 << "template" << "finished";
@@ -363,8 +367,12 @@ private slots:
             QCOMPARE(d.errcode, code);
         if (code == errcode::InvalidOpenid) // a permanent drop: "Retry failed" leaves it alone
             QCOMPARE(BroadcastControl(m_ws->db()).retry(m_lastBroadcast, DeliveryState::Failed).value(), 0);
-        if (status == QLatin1String("paused"))
+        if (status == QLatin1String("paused")) {
+            // It says why.
+            const QString why = ReasonText::display(BroadcastRepository(m_ws->db()).findById(m_lastBroadcast).value()->statusReason);
+            QVERIFY2(why.contains(QString::number(code)), qPrintable(why));
             BroadcastRepository(m_ws->db()).setStatus(m_lastBroadcast, BroadcastStatus::Cancelled);
+        }
     }
 
     void retryPolicyWaits()

@@ -3342,6 +3342,10 @@ Pushdesk 绝不会把密钥写到其他任何地方。它可以在您退出之�
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
+    <message>
+        <source>the upstream refuses the app&apos;s setup (%1 %2); fix it, then resume</source>
+        <translation>上游拒绝了该应用的配置（%1 %2）；请修正后再继续</translation>
+    </message>
 </context>
 <context>
     <name>pushdesk::BroadcastsPage</name>
@@ -3966,6 +3970,10 @@ Pushdesk 绝不会把密钥写到其他任何地方。它可以在您退出之�
     <message>
         <source>outside the customer-service window and the template has no WeChat template id</source>
         <translation>不在客服消息窗口内，且模板没有微信模板 ID</translation>
+    </message>
+    <message>
+        <source>the upstream refuses the app&apos;s setup</source>
+        <translation>上游拒绝了该应用的配置</translation>
     </message>
 </context>
 <context>

@@ -62,7 +62,8 @@ void BarkBatchJob::send()
                 QTimer::singleShot(delay, this, [this]() { send(); });
                 return;
             }
-            finishAll(DeliveryState::Failed, r);
+            // A server that wants credentials refuses everyone alike: back to pending, and the broadcast pauses.
+            finishAll(r.configFault() ? DeliveryState::Pending : DeliveryState::Failed, r);
             return;
         }
         // {"code":200,…,"data":[{"code":200,"device_key":"k1"},{"code":400,"device_key":"k2","message":"…"}]}

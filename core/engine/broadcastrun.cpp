@@ -339,6 +339,14 @@ void BroadcastWorker::onOutcome(const DeliveryOutcome &o, qint64 subscriberId, c
                              .arg(o.errcode)
                              .encode();
     }
+    if (o.state == DeliveryState::Pending && isConfigFault(o.errcode, o.httpStatus) && !run.stopping) {
+        run.stopping = true;
+        run.stopAs = BroadcastStatus::Paused;
+        run.stopReason = ReasonText(staticMetaObject, QT_TR_NOOP("the upstream refuses the app's setup (%1 %2); fix it, then resume"))
+                             .arg(o.errcode ? o.errcode : o.httpStatus)
+                             .arg(o.errmsg)
+                             .encode();
+    }
     if (o.state == DeliveryState::Failed) {
         DeliveryFailure f{run.broadcast.id, o.deliveryId, subscriberId, recipient, channel, o.errcode, o.reason};
         if (o.errcode == errcode::TemplateArgument) {

@@ -170,6 +170,11 @@ void DeliveryJob::onReply(const UpstreamReply &r, const QString &token)
         send();
         return;
     }
+    if (r.configFault()) {
+        // Not sent: back to pending, and the engine pauses the broadcast until the setup is fixed.
+        finish(DeliveryState::Pending, r, reason(QT_TR_NOOP("the upstream refuses the app's setup")));
+        return;
+    }
     if (r.quotaSpent()) {
         // Not sent: back to pending, and the engine pauses the broadcast with this reason.
         finish(DeliveryState::Pending, r, reason(QT_TR_NOOP("the upstream's daily quota is spent")));

@@ -84,6 +84,11 @@ bool UpstreamReply::quotaSpent() const
            || (kind == Kind::HttpError && errcode == errcode::NtfyDailyQuota);
 }
 
+bool UpstreamReply::configFault() const
+{
+    return (kind == Kind::ApiError || kind == Kind::HttpError) && isConfigFault(errcode, httpStatus);
+}
+
 UpstreamReply UpstreamReply::fromNtfy(QNetworkReply *reply)
 {
     UpstreamReply r;

@@ -30,6 +30,9 @@ struct UpstreamReply {
 
     // The upstream says the daily quota is spent: stop (pause), do not burn the audience as failures.
     bool quotaSpent() const;
+    // The upstream refuses the app's setup, the same for every recipient (a wrong template id, an API the account
+    // may not use, a server that wants credentials): stop (pause) with the reason, do not fail everyone.
+    bool configFault() const;
 };
 
 // When a failed request is made again: bounded, with exponential backoff and jitter, and for WeChat's per-minute
@@ -62,12 +65,23 @@ inline constexpr int InvalidPage = 41030;
 inline constexpr int UserRefused = 43101;
 inline constexpr int NtfyTooManyRequests = 42901;
 inline constexpr int NtfyDailyQuota = 42908;
+inline constexpr int InvalidTemplateId = 40037;
+inline constexpr int ApiUnauthorized = 48001;
+inline constexpr int NtfyUnauthorized = 40101;
+inline constexpr int NtfyForbidden = 40301;
 } // namespace errcode
 
 // Failures no retry can ever turn into a delivery: "Retry failed" leaves them alone. An invalid openid stays
 // invalid; a person who was not following (43004), had blocked the account (43019) or refused (43101) may have
 // changed their mind, and the operator's retry re-drives them (eligibility is checked again as each row leaves).
 inline constexpr int kPermanentDrops[] = {errcode::InvalidOpenid};
+
+// UpstreamReply::configFault(), from what a delivery's outcome keeps (errcode, HTTP status).
+inline bool isConfigFault(int code, int httpStatus)
+{
+    return code == errcode::InvalidTemplateId || code == errcode::ApiUnauthorized || code == errcode::NtfyUnauthorized
+           || code == errcode::NtfyForbidden || (code == 0 && httpStatus == 418); // Bark with --user/--password
+}
 
 inline bool isTokenError(int code)
 {
