@@ -17,6 +17,7 @@
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTest>
@@ -430,7 +431,7 @@ private slots:
                 .value(QStringLiteral("errcode")).toObject().value(QStringLiteral("-1")).toInteger();
         };
         const qint64 before = busyAnswers();
-        QCOMPARE(httpPost(admin(QStringLiteral("faults")), {{QStringLiteral("token_busy_next"), 2}}).status, 200);
+        QCOMPARE(httpPost(admin(QStringLiteral("faults")), {{QStringLiteral("token_errors"), QJsonObject{{QStringLiteral("-1"), 2}}}}).status, 200);
         const QString result = run(tid, nullptr, true);
         const qint64 after = busyAnswers();
         QCOMPARE(httpPost(admin(QStringLiteral("faults")), QJsonObject{}).status, 200);
@@ -439,6 +440,205 @@ private slots:
         QCOMPARE(after - before, qint64(2));
         const Delivery d = deliveryOf(id);
         QVERIFY2(d.state == DeliveryState::Sent, qPrintable(d.reason));
+    }
+
+    void tokenEndpointErrcodesMapToTheirAction_data()
+    {
+        QTest::addColumn<int>("code");
+        QTest::addColumn<int>("times");     // how many token calls in a row answer the code
+        QTest::addColumn<QString>("status"); // the broadcast's status once the engine stops
+        // asked again with backoff: nobody fails
+        QTest::newRow("-1 busy, twice") << -1 << 2 << "finished";
+        QTest::newRow("45011 minute quota") << 45011 << 1 << "finished";
+        // refused however often it is asked (retries used up, a refused secret or IP, a frozen account, the
+        // daily quota, an administrator to ask): the broadcast pauses with the reason, nobody is failed, and a
+        // resume once the endpoint gives tokens again sends everyone
+        QTest::newRow("-1 busy, for good") << -1 << 4 << "paused";
+        for (int code : {40001, 40013, 40125, 40164, 40243, 45009, 89503, 89506, 89507, 50004, 50007})
+            QTest::newRow(qPrintable(QString::number(code))) << code << 1 << "paused";
+    }
+
+    void tokenEndpointErrcodesMapToTheirAction()
+    {
+        QFETCH(int, code);
+        QFETCH(int, times);
+        QFETCH(QString, status);
+        // A new app per row, so that no token of it is cached yet.
+        App app;
+        app.name = QStringLiteral("token %1 %2").arg(code).arg(times);
+        app.appid = QStringLiteral("wxtoken%1x%2").arg(qAbs(code)).arg(times);
+        app.upstream = QStringLiteral("sandbox");
+        QCOMPARE(httpPost(admin(QStringLiteral("apps")), {{QStringLiteral("appid"), app.appid}}).status, 200);
+        const auto openid = [&app](qsizetype i) { return QStringLiteral("o-%1-%2").arg(app.appid).arg(i); };
+        QJsonArray followers;
+        for (int i = 0; i < 3; ++i)
+            followers.append(QJsonObject{{QStringLiteral("openid"), openid(i)},
+                                         {QStringLiteral("last_interaction"), QDateTime::currentSecsSinceEpoch()}});
+        QCOMPARE(httpPost(admin(QStringLiteral("followers")), {{QStringLiteral("appid"), app.appid}, {QStringLiteral("followers"), followers}}).status, 200);
+        const qint64 mainApp = std::exchange(m_appId, *AppRepository(m_ws->db()).create(app));
+        const auto restore = qScopeGuard([&]() {
+            m_appId = mainApp;
+            httpPost(admin(QStringLiteral("faults")), QJsonObject{});
+        });
+        Template t;
+        t.csText = QStringLiteral("hello");
+        const qint64 tid = addTemplate(t);
+        QList<qint64> ids;
+        for (int i = 0; i < 3; ++i) {
+            Subscriber s;
+            s.mpOpenid = openid(i);
+            ids.append(addSubscriber(s, {Channel::WeChat}));
+        }
+        const auto answered = [this, code]() {
+            return httpGet(join(m_ws->sandboxUrl(), QStringLiteral("/sandbox/stats"))).json.value(QStringLiteral("faults")).toObject()
+                .value(QStringLiteral("errcode")).toObject().value(QString::number(code)).toInteger();
+        };
+        const qint64 before = answered();
+        QCOMPARE(httpPost(admin(QStringLiteral("faults")), {{QStringLiteral("token_errors"), QJsonObject{{QString::number(code), times}}}}).status, 200);
+        QList<DeliveryFailure> failures;
+        QCOMPARE(run(tid, &failures, true), status);
+        QCOMPARE(answered() - before, qint64(times));
+        QVERIFY2(failures.isEmpty(), failures.isEmpty() ? "" : qPrintable(failures.first().reason));
+        BroadcastRepository repo(m_ws->db());
+        if (status == QLatin1String("finished")) {
+            for (const qint64 id : ids)
+                QVERIFY2(deliveryOf(id).state == DeliveryState::Sent, qPrintable(ReasonText::display(deliveryOf(id).reason)));
+            return;
+        }
+        // Paused: it says why, and every row is still to send.
+        const QString why = ReasonText::display(repo.findById(m_lastBroadcast).value()->statusReason);
+        QVERIFY2(why.contains(QString::number(code)) && why.contains(QStringLiteral("resume")), qPrintable(why));
+        for (const qint64 id : ids)
+            QCOMPARE(toString(deliveryOf(id).state), QStringLiteral("pending"));
+        for (const qint64 id : ids)
+            QCOMPARE(accepted(QStringLiteral("custom"), openid(ids.indexOf(id))), 0);
+        // The endpoint gives tokens again (the sandbox's count is spent): a resume sends everyone once.
+        QSignalSpy finished(m_ws->engine(), &BroadcastEngine::finished);
+        m_ws->engine()->resume(m_lastBroadcast);
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(finished.last().at(2).toString(), QStringLiteral("finished"));
+        for (int i = 0; i < ids.size(); ++i) {
+            QCOMPARE(toString(deliveryOf(ids.at(i)).state), QStringLiteral("sent"));
+            QCOMPARE(accepted(QStringLiteral("custom"), openid(i)), 1);
+        }
+    }
+
+    void pushServerErrorsMapToTheirAction_data()
+    {
+        QTest::addColumn<QString>("fault");   // the sandbox's error_rates key, at rate 1
+        QTest::addColumn<QString>("channel"); // bark or ntfy
+        QTest::addColumn<QString>("state");
+        QTest::addColumn<int>("attempts");
+        QTest::addColumn<QString>("status");
+        QTest::addColumn<int>("httpStatus");
+        // Bark (upstream-apis.md §6)
+        QTest::newRow("bark token invalid") << "bark:token_invalid" << "bark" << "failed" << 1 << "finished" << 400;
+        QTest::newRow("bark BadDeviceToken") << "bark:apns:BadDeviceToken" << "bark" << "failed" << 1 << "finished" << 500;
+        QTest::newRow("bark Unregistered") << "bark:apns:Unregistered" << "bark" << "failed" << 1 << "finished" << 500;
+        QTest::newRow("bark TooManyRequests") << "bark:apns:TooManyRequests" << "bark" << "failed" << 4 << "finished" << 500;
+        QTest::newRow("bark 418 teapot") << "bark:teapot" << "bark" << "pending" << 1 << "paused" << 418;
+        // ntfy (§7a)
+        for (const char *code : {"40004", "40005", "40006", "40009"})
+            QTest::newRow(qPrintable(QStringLiteral("ntfy %1").arg(QLatin1String(code))))
+                << QStringLiteral("ntfy:%1").arg(QLatin1String(code)) << "ntfy" << "failed" << 1 << "finished" << 400;
+        QTest::newRow("ntfy 40101") << "ntfy:40101" << "ntfy" << "pending" << 1 << "paused" << 401;
+        QTest::newRow("ntfy 40301") << "ntfy:40301" << "ntfy" << "pending" << 1 << "paused" << 403;
+        QTest::newRow("ntfy 42901") << "ntfy:42901" << "ntfy" << "failed" << 4 << "finished" << 429;
+        QTest::newRow("ntfy 42908") << "ntfy:42908" << "ntfy" << "pending" << 1 << "paused" << 429;
+        QTest::newRow("ntfy 50001") << "ntfy:50001" << "ntfy" << "failed" << 4 << "finished" << 500;
+    }
+
+    void pushServerErrorsMapToTheirAction()
+    {
+        QFETCH(QString, fault);
+        QFETCH(QString, channel);
+        QFETCH(QString, state);
+        QFETCH(int, attempts);
+        QFETCH(QString, status);
+        QFETCH(int, httpStatus);
+        const bool bark = channel == QLatin1String("bark");
+        const QString key = QStringLiteral("k") + QString::number(qHash(fault), 16);
+        if (bark)
+            QCOMPARE(httpPost(join(m_ws->sandboxUrl(), QStringLiteral("/sandbox/admin/bark/devices")),
+                              {{QStringLiteral("device_keys"), QJsonArray{key}}}).status, 200);
+        Template t;
+        t.barkTitle = QStringLiteral("Hi {{nickname}}"); // personal: one push per recipient, never a batch
+        t.barkBody = QStringLiteral("Your parcel is out for delivery.");
+        t.ntfyTitle = t.barkTitle;
+        t.ntfyBody = t.barkBody;
+        const qint64 tid = addTemplate(t);
+        Subscriber s;
+        s.nickname = QStringLiteral("Ann");
+        if (bark) {
+            s.barkKey = key;
+            s.barkServer = m_ws->sandboxUrl().toString();
+        } else {
+            s.ntfyTopic = key;
+        }
+        const qint64 id = addSubscriber(s, {bark ? Channel::Bark : Channel::Ntfy});
+        QCOMPARE(httpPost(admin(QStringLiteral("faults")), {{QStringLiteral("error_rates"), QJsonObject{{fault, 1.0}}}}).status, 200);
+        const QString result = run(tid, nullptr, true);
+        QCOMPARE(httpPost(admin(QStringLiteral("faults")), QJsonObject{}).status, 200);
+        QCOMPARE(result, status);
+        const Delivery d = deliveryOf(id);
+        QCOMPARE(toString(d.state), state);
+        QCOMPARE(d.attempts, attempts);
+        QCOMPARE(d.httpStatus, httpStatus);
+        QCOMPARE(accepted(channel, key), 0);
+        if (status == QLatin1String("paused")) {
+            const QString why = ReasonText::display(BroadcastRepository(m_ws->db()).findById(m_lastBroadcast).value()->statusReason);
+            QVERIFY2(why.contains(QStringLiteral("resume")), qPrintable(why));
+            // The fault is gone (the operator fixed the setup, the quota was reset): a resume delivers.
+            QSignalSpy finished(m_ws->engine(), &BroadcastEngine::finished);
+            m_ws->engine()->resume(m_lastBroadcast);
+            QVERIFY(finished.wait(60000));
+            QCOMPARE(toString(deliveryOf(id).state), QStringLiteral("sent"));
+            QCOMPARE(accepted(channel, key), 1);
+        }
+    }
+
+    void invalidPageIsResentWithoutIt()
+    {
+        // The mini-program's live version has one page; the template names another: 41030, then the same
+        // message without the page, on the same row and credit.
+        QCOMPARE(httpPost(admin(QStringLiteral("apps")), {{QStringLiteral("appid"), m_appid},
+                                                          {QStringLiteral("pages"), QJsonArray{QStringLiteral("pages/index/index")}}}).status, 200);
+        const auto restore = qScopeGuard([this]() {
+            httpPost(admin(QStringLiteral("apps")), {{QStringLiteral("appid"), m_appid}, {QStringLiteral("pages"), QJsonArray{}}});
+        });
+        QCOMPARE(httpPost(admin(QStringLiteral("followers")),
+                          {{QStringLiteral("appid"), m_appid},
+                           {QStringLiteral("followers"), QJsonArray{QJsonObject{{QStringLiteral("openid"), QStringLiteral("mPage")}},
+                                                                    QJsonObject{{QStringLiteral("openid"), QStringLiteral("mPageOk")}}}}}).status, 200);
+        for (const char *openid : {"mPage", "mPageOk"})
+            QCOMPARE(httpPost(admin(QStringLiteral("grants")), {{QStringLiteral("appid"), m_appid}, {QStringLiteral("openid"), QLatin1String(openid)},
+                                                                 {QStringLiteral("template_id"), QStringLiteral("SUBPAGE")}, {QStringLiteral("count"), 1}}).status, 200);
+        Template gone;
+        gone.subscribeTemplateId = QStringLiteral("SUBPAGE");
+        gone.subscribeFields = {{QStringLiteral("thing1"), QStringLiteral("Order shipped")}};
+        gone.miniPage = QStringLiteral("pages/old/order?id=42");
+        Template live = gone;
+        live.miniPage = QStringLiteral("pages/index/index?id=42");
+        Subscriber a;
+        a.miniOpenid = QStringLiteral("mPage");
+        const qint64 ia = addSubscriber(a, {Channel::MiniProgram});
+        CreditRepository credits(m_ws->db());
+        QVERIFY(credits.add({0, ia, m_appId, CreditKind::Subscribe, {}, QStringLiteral("SUBPAGE"), 1, {}}).has_value());
+        QCOMPARE(run(addTemplate(gone)), QStringLiteral("finished"));
+        Delivery d = deliveryOf(ia);
+        QVERIFY2(d.state == DeliveryState::Sent, qPrintable(d.reason));
+        QCOMPARE(d.attempts, 2);
+        QCOMPARE(accepted(QStringLiteral("subscribe"), QStringLiteral("mPage")), 1);
+        // A live page is sent as it is, once.
+        unbindAll();
+        Subscriber b;
+        b.miniOpenid = QStringLiteral("mPageOk");
+        const qint64 ib = addSubscriber(b, {Channel::MiniProgram});
+        QVERIFY(credits.add({0, ib, m_appId, CreditKind::Subscribe, {}, QStringLiteral("SUBPAGE"), 1, {}}).has_value());
+        QCOMPARE(run(addTemplate(live)), QStringLiteral("finished"));
+        d = deliveryOf(ib);
+        QVERIFY2(d.state == DeliveryState::Sent, qPrintable(d.reason));
+        QCOMPARE(d.attempts, 1);
     }
 
     void templateFaultIsReportedOnce()

@@ -35,19 +35,17 @@ bool readFaultOptions(const QCommandLineParser &parser, SandboxOptions &options)
         return true;
     };
     SandboxFaultSettings &faults = options.faults;
-    double latency = 0, expiry = 0, quota = 0, seed = -1, tokenBusy = 0;
+    double latency = 0, expiry = 0, quota = 0, seed = -1;
     if (!number(QStringLiteral("latency-ms"), 0, 600000, &latency)
         || !number(QStringLiteral("http5xx-rate"), 0, 1, &faults.http5xxRate)
         || !number(QStringLiteral("malformed-rate"), 0, 1, &faults.malformedRate)
         || !number(QStringLiteral("drop-rate"), 0, 1, &faults.dropRate)
         || !number(QStringLiteral("token-expiry-every"), 0, 1e9, &expiry)
-        || !number(QStringLiteral("token-busy-next"), 0, 1e9, &tokenBusy)
         || !number(QStringLiteral("daily-quota"), 0, 1e15, &quota)
         || !number(QStringLiteral("fault-seed"), 0, 9007199254740992.0, &seed))
         return false;
     faults.latencyMsecs = int(latency);
     faults.tokenExpiryEvery = int(expiry);
-    faults.tokenBusyNext = int(tokenBusy);
     faults.malformedAfterAccept = parser.isSet(QStringLiteral("malformed-after-accept"));
     if (seed >= 0)
         faults.seed = quint64(seed);
@@ -55,6 +53,12 @@ bool readFaultOptions(const QCommandLineParser &parser, SandboxOptions &options)
     for (const QString &spec : parser.values(QStringLiteral("error-rate"))) {
         if (const auto added = faults.addErrorRate(spec); !added) {
             printError(tr("--error-rate: %1").arg(added.error()));
+            return false;
+        }
+    }
+    for (const QString &spec : parser.values(QStringLiteral("token-error"))) {
+        if (const auto added = faults.addTokenError(spec); !added) {
+            printError(tr("--token-error: %1").arg(added.error()));
             return false;
         }
     }
@@ -73,13 +77,13 @@ QList<QCommandLineOption> faultOptions()
     };
     return {
         option("latency-ms", QT_TRANSLATE_NOOP("pushdesk::cli", "Answer every message request N ms late (requests overlap)."), QT_TRANSLATE_NOOP("pushdesk::cli", "N")),
-        option("error-rate", QT_TRANSLATE_NOOP("pushdesk::cli", "Answer WeChat errcode ERRCODE with probability RATE, e.g. -1=0.05 (repeatable)."), QT_TRANSLATE_NOOP("pushdesk::cli", "ERRCODE=RATE")),
+        option("error-rate", QT_TRANSLATE_NOOP("pushdesk::cli", "Answer an upstream error with probability RATE: a WeChat errcode (-1=0.05), ntfy:CODE or bark:token_invalid, bark:apns:REASON, bark:teapot (repeatable)."), QT_TRANSLATE_NOOP("pushdesk::cli", "KEY=RATE")),
         option("http5xx-rate", QT_TRANSLATE_NOOP("pushdesk::cli", "Answer HTTP 502/503 with probability R."), QT_TRANSLATE_NOOP("pushdesk::cli", "R")),
         option("malformed-rate", QT_TRANSLATE_NOOP("pushdesk::cli", "Answer a truncated JSON body with probability R."), QT_TRANSLATE_NOOP("pushdesk::cli", "R")),
         option("malformed-after-accept", QT_TRANSLATE_NOOP("pushdesk::cli", "Process the message before mangling its answer (accepted and counted).")),
         option("drop-rate", QT_TRANSLATE_NOOP("pushdesk::cli", "Close the connection without answering with probability R."), QT_TRANSLATE_NOOP("pushdesk::cli", "R")),
         option("token-expiry-every", QT_TRANSLATE_NOOP("pushdesk::cli", "Expire an app's access tokens after every N message calls."), QT_TRANSLATE_NOOP("pushdesk::cli", "N")),
-        option("token-busy-next", QT_TRANSLATE_NOOP("pushdesk::cli", "Answer the next N access-token calls with -1 (system busy)."), QT_TRANSLATE_NOOP("pushdesk::cli", "N")),
+        option("token-error", QT_TRANSLATE_NOOP("pushdesk::cli", "Answer the next N access-token calls with ERRCODE, e.g. -1=2 or 40164=1 (repeatable)."), QT_TRANSLATE_NOOP("pushdesk::cli", "ERRCODE=N")),
         option("daily-quota", QT_TRANSLATE_NOOP("pushdesk::cli", "Accepted WeChat messages per app per day, then 45009 (0 = unlimited)."), QT_TRANSLATE_NOOP("pushdesk::cli", "N")),
         option("fault-seed", QT_TRANSLATE_NOOP("pushdesk::cli", "Seed of the fault draws, for repeatable runs."), QT_TRANSLATE_NOOP("pushdesk::cli", "N")),
         option("risky-word", QT_TRANSLATE_NOOP("pushdesk::cli", "msg_sec_check: content with WORD is risky (repeatable)."), QT_TRANSLATE_NOOP("pushdesk::cli", "WORD")),
@@ -123,7 +127,7 @@ int runSandbox(const QStringList &args)
     }
     out() << tr("Sandbox listening on http://127.0.0.1:%1 (stats: /sandbox/stats). Stop with Ctrl+C.").arg(server.port())
           << Qt::endl;
-    if (options.faults.injectsAnything() || options.faults.tokenExpiryEvery > 0 || options.faults.tokenBusyNext > 0) {
+    if (options.faults.injectsAnything() || options.faults.tokenExpiryEvery > 0 || !options.faults.tokenErrors.isEmpty()) {
         out() << tr("Faults: %1 (change with POST /sandbox/admin/faults)")
                      .arg(QString::fromUtf8(QJsonDocument(options.faults.toJson()).toJson(QJsonDocument::Compact)))
               << Qt::endl;

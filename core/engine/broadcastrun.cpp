@@ -331,6 +331,12 @@ void BroadcastWorker::onOutcome(const DeliveryOutcome &o, qint64 subscriberId, c
     // Replies are still arriving: the read-ahead waits for the quiet that follows them.
     if (m_readAheadTimer.isActive() && m_readAheadTimer.interval() > 0)
         m_readAheadTimer.start();
+    if (o.state == DeliveryState::Pending && o.tokenFault && !run.stopping) {
+        // No access token: the same for everyone of the app (a quota spent on the token endpoint included).
+        run.stopping = true;
+        run.stopAs = BroadcastStatus::Paused;
+        run.stopReason = tokenPauseReason(o.reason);
+    }
     if (o.state == DeliveryState::Pending && (o.errcode == errcode::DailyQuota || o.errcode == errcode::NtfyDailyQuota)
         && !run.stopping) {
         run.stopping = true;

@@ -365,8 +365,8 @@ Result<void> BroadcastWorker::begin(qint64 broadcastId)
     m_heartbeatTimer.start();
     qCInfo(lcEngine) << "broadcast" << broadcastId << "running for app" << a.name;
     emitProgress(true);
-    // One token request first: a wrong secret or an upstream that is down stops the broadcast with one
-    // clear reason instead of failing every recipient.
+    // One token request first: a wrong secret or an upstream that is down pauses the broadcast with one
+    // clear reason instead of failing every recipient; it resumes once that is fixed.
     m_run->tokens->withToken([this, broadcastId, builtIn, wechatBase](const Result<QString> &token) {
         if (!m_run || m_run->broadcast.id != broadcastId)
             return;
@@ -377,7 +377,7 @@ Result<void> BroadcastWorker::begin(qint64 broadcastId)
                                             .arg(wechatBase.port(80));
                 message = ReasonText(staticMetaObject, QT_TR_NOOP("%1 %2")).arg(message).arg(hint.encode()).encode();
             }
-            abortRun(message);
+            pauseForToken(message);
             return;
         }
         checkContent(*token, false, 0);
@@ -431,7 +431,7 @@ void BroadcastWorker::checkContent(const QString &token, bool tokenRetried, int 
                 if (!m_run || m_run->broadcast.id != id)
                     return;
                 if (!fresh) {
-                    abortRun(fresh.error().message);
+                    pauseForToken(fresh.error().message);
                     return;
                 }
                 checkContent(*fresh, true, attempt);
@@ -571,6 +571,22 @@ void BroadcastWorker::end(BroadcastStatus endAs, const QString &endReason)
         return;
     }
     QMetaObject::invokeMethod(this, &BroadcastWorker::poll, Qt::QueuedConnection);
+}
+
+void BroadcastWorker::pauseForToken(const QString &message)
+{
+    if (!m_run)
+        return;
+    const qint64 id = m_run->broadcast.id;
+    const QString reason = tokenPauseReason(message);
+    qCWarning(lcEngine) << "broadcast" << id << "paused:" << ReasonText::display(reason);
+    emit broadcastError(id, ReasonText::display(reason));
+    end(BroadcastStatus::Paused, reason);
+}
+
+QString BroadcastWorker::tokenPauseReason(const QString &message)
+{
+    return ReasonText(staticMetaObject, QT_TR_NOOP("%1; resume once the upstream gives a token again")).arg(message).encode();
 }
 
 void BroadcastWorker::abortRun(const QString &message)

@@ -71,6 +71,9 @@ private:
     void emitProgress(bool force = false);
     void end(BroadcastStatus status, const QString &reason = {});
     void abortRun(const QString &message);
+    // No access token could be had (at the start, for the content check or mid-run): paused with the reason.
+    void pauseForToken(const QString &message);
+    static QString tokenPauseReason(const QString &message);
     void control(qint64 id, const std::function<Result<BroadcastStatus>(BroadcastControl &)> &action);
 
     std::unique_ptr<DatabaseConfig> m_dbConfig;

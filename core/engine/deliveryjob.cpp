@@ -97,9 +97,10 @@ void DeliveryJob::send()
         if (!self)
             return;
         if (!token) {
-            UpstreamReply none;
-            none.kind = UpstreamReply::Kind::NetworkError;
-            self->finish(DeliveryState::Failed, none, token.error().message);
+            // Nobody of this app can be sent to until the token endpoint gives a token: not sent, back to pending,
+            // and the engine pauses the broadcast with the reason.
+            self->m_tokenFault = true;
+            self->finish(DeliveryState::Pending, self->m_ctx.tokens->lastFailure(), token.error().message);
             return;
         }
         self->sendWithToken(*token);
@@ -238,6 +239,7 @@ void DeliveryJob::finish(DeliveryState state, const UpstreamReply &r, const QStr
     o.msgid = r.msgid;
     o.route = routeName(m_route);
     o.deadCredits = m_deadCredits;
+    o.tokenFault = m_tokenFault;
     if (state == DeliveryState::Sent && (m_route == Route::Subscribe || m_route == Route::FormTemplate) && credit())
         o.creditId = credit()->id;
     o.reason = reason.isEmpty() && state != DeliveryState::Sent ? r.describe() : reason;

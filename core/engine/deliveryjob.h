@@ -56,6 +56,7 @@ private:
     int m_attempts = 0;
     int m_retries = 0;
     bool m_tokenRetried = false;
+    bool m_tokenFault = false; // no access token could be had
     bool m_finished = false;
 };
 

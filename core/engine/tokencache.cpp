@@ -80,6 +80,9 @@ void TokenCache::fetch(bool force)
                     m_forcedToday = 0;
                 }
                 if (m_forcedToday >= kForcedPerDay) {
+                    m_failure = r;
+                    m_failure.kind = UpstreamReply::Kind::ApiError;
+                    m_failure.errcode = errcode::InvalidCredential;
                     settle(fail(ReasonText("TokenCache", QT_TRANSLATE_NOOP("TokenCache", "the upstream refuses the access token "
                                                                                          "of %1 and today's %2 forced refreshes are used"))
                                     .arg(m_appid)
@@ -109,6 +112,7 @@ void TokenCache::fetch(bool force)
         }
         // Stored as a delivery's or a broadcast's reason: the stored form (ReasonText), the reply's nested.
         qCWarning(lcToken) << "access token fetch failed for" << m_appid << ReasonText::display(r.describe());
+        m_failure = r;
         settle(fail(ReasonText("TokenCache", QT_TRANSLATE_NOOP("TokenCache", "cannot get an access token for %1: %2"))
                         .arg(m_appid)
                         .arg(r.describe())

@@ -4,6 +4,9 @@
 // A busy or unreachable token endpoint is asked again with the engine's retry policy before the waiting
 // requests fail. A rejected token is first refreshed in normal mode (which gives a token renewed elsewhere);
 // force_refresh only when that gives the rejected token back, at most 20 times a day and 30 s apart (WeChat's limits).
+// When no token can be had (a refused secret or IP, a frozen account, a spent quota, a busy endpoint after the
+// retries), the waiting requests get the error and lastFailure() says what the token endpoint answered: the
+// engine pauses the broadcast, since nobody of that app can be sent to until it is fixed.
 #include "domain/result.h"
 #include "engine/upstreamreply.h"
 
@@ -25,6 +28,8 @@ public:
     // Drops the token if it is still the current one (after 40001 / 42001 / 40014).
     void invalidate(const QString &token);
     int fetches() const { return m_fetches; }
+    // The token endpoint's answer behind the last failure handed to the waiting requests.
+    const UpstreamReply &lastFailure() const { return m_failure; }
     static constexpr int kForcedPerDay = 20;
     static constexpr qint64 kForceSpacingMs = 30000;
 
@@ -47,6 +52,7 @@ private:
     int m_forcedToday = 0;
     qint64 m_forceDay = 0;
     QList<Callback> m_waiting;
+    UpstreamReply m_failure;
 };
 
 } // namespace pushdesk

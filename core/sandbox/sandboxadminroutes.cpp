@@ -1,6 +1,8 @@
 // Control endpoints for tests and the demo seeder: /sandbox/admin/* (JSON in, {"ok":true} or
 // HTTP 400 {"ok":false,"error":"..."} out) and /sandbox/stats.
 //   apps, followers, interaction, templates, bark/devices, reset   (see each route)
+//   apps       {"appid","secret","kind","pages":[...]}: pages are a mini-program's live pages (41030 for
+//              any other page; left out: unchanged; none: any page)
 //   grants     {"appid","openid","template_id","count":N} or {"appid","grants":[{openid,template_id,count}]}
 //   formids    {"appid","openid","form_ids":[{"form_id","uses":1|3,"expires_at":<unix s>}]}
 //              (uses default 1, expires_at default now + 7 days; a string is a form_id with defaults)
@@ -82,7 +84,20 @@ SandboxReply appsRoute(SandboxState &state, const SandboxCall &call)
     QString kind = body->value(QLatin1String("kind")).toString();
     if (kind.isEmpty())
         kind = QStringLiteral("official_account");
-    state.upsertApp(appid, secret, kind);
+    const QJsonValue pages = body->value(QLatin1String("pages"));
+    QSet<QString> pageSet;
+    if (!pages.isUndefined()) {
+        if (!pages.isArray())
+            return adminError(QStringLiteral("pages must be an array of page paths"));
+        for (const QJsonValue page : pages.toArray()) {
+            if (!page.isString() || page.toString().isEmpty())
+                return adminError(QStringLiteral("pages must be an array of page paths"));
+            pageSet.insert(page.toString());
+        }
+    }
+    SandboxApp &app = state.upsertApp(appid, secret, kind);
+    if (!pages.isUndefined())
+        app.pages = pageSet;
     return adminOk();
 }
 

@@ -145,7 +145,7 @@ void addBarkRoutes(SandboxRouter &router, SandboxState &state)
 {
     SandboxState *s = &state;
     router.add(QStringLiteral("/push"), [s](const SandboxCall &call) { return pushRoute(*s, call); },
-               true, SandboxFaultScope::Push);
+               true, SandboxFaultScope::Bark);
     router.add(QStringLiteral("/ping"), [](const SandboxCall &call) {
         return sandboxwire::barkResult(200, u"pong", call.nowSeconds());
     });

@@ -8,8 +8,15 @@
 // so a seed replays the same faults for the same sequence of requests:
 //   drop_rate       close the connection without answering            not accepted
 //   http5xx_rate    HTTP 502 or 503 with a short text body            not accepted
-//   error_rates     {"<errcode>":rate}: that WeChat errcode (HTTP 200, the upstream errmsg);
-//                   WeChat endpoints only, in ascending errcode order  not accepted
+//   error_rates     {"<key>":rate}, drawn in ascending key order          not accepted
+//                     "<errcode>"  that WeChat errcode (HTTP 200, the upstream errmsg); WeChat endpoints
+//                     "ntfy:<code>"  that ntfy error on ntfy publishes (upstream-apis.md §7a: 40004-40006,
+//                                  40009, 40101, 40301, 42901, 42908, 50001), HTTP = code / 100
+//                     "bark:token_invalid"  Bark 400 "failed to get device token: device token invalid"
+//                     "bark:apns:<Reason>"  Bark 500 "push failed: <Reason>" (BadDeviceToken, Unregistered,
+//                                  TooManyRequests, ...)
+//                     "bark:teapot"  Bark 418 "I'm a teapot" (Basic auth refused)
+//                   A Bark fault answers the whole /push request, a batch included.
 //   malformed_rate  HTTP 200 with a truncated JSON body. Whether the message was accepted is set
 //                   by malformed_after_accept:
 //                     false (default): the answer is mangled before processing: NOT accepted,
@@ -23,9 +30,11 @@
 //   token_expiry_every  after every N message calls of an app (WeChat calls that reached their
 //                   route, i.e. no other fault answered, with a valid token), all its current
 //                   tokens (/cgi-bin/token and stable_token) expire: the next use answers 42001.
-//   token_busy_next  the next N calls of /cgi-bin/token and /cgi-bin/stable_token answer -1 (system busy),
-//                   counted under "errcode" like the others: the one fault of the token endpoints, so that
-//                   tests can prove a busy token endpoint is asked again and fails nobody.
+//   token_errors    {"<errcode>":N}: the next N calls of /cgi-bin/token and /cgi-bin/stable_token answer
+//                   that errcode (lowest code first), counted under "errcode" like the others: the faults of
+//                   the token endpoints (upstream-apis.md §1: -1 busy, 40013, 40125, 40164, 40243, 45009,
+//                   45011, 89503, 89506, 89507, 50004, 50007, ...). Counts, not rates, so that a test can
+//                   make the endpoint refuse and then recover.
 // Rates are probabilities in [0, 1]: 0 never draws, 1 always hits. Injected faults are counted in
 // /sandbox/stats "faults": {"http5xx","dropped","malformed","errcode":{"<code>":n},
 // "token_expired"} (token_expired counts expiry events, not the 42001 answers that follow).
@@ -33,6 +42,8 @@
 #include <QMap>
 #include <QRandomGenerator>
 #include <QString>
+
+#include "sandboxwire.h"
 
 #include <expected>
 #include <optional>
@@ -42,12 +53,13 @@ namespace pushdesk {
 struct SandboxFaultSettings {
     int latencyMsecs = 0;
     QMap<int, double> errorRates; // WeChat errcode -> probability; ordered for repeatable draws
+    QMap<QString, double> pushErrorRates; // "ntfy:<code>" / "bark:..." -> probability (error_rates too)
     double http5xxRate = 0;
     double malformedRate = 0;
     bool malformedAfterAccept = false;
     double dropRate = 0;
     int tokenExpiryEvery = 0;     // 0 = tokens live their normal life
-    int tokenBusyNext = 0;        // the next N token calls answer -1
+    QMap<int, int> tokenErrors;   // errcode -> how many of the next token calls answer it
     std::optional<quint64> seed;  // none = a random seed, reported by GET /sandbox/admin/faults
 
     // True when any request can be affected (delayed, failed or mangled).
@@ -57,21 +69,26 @@ struct SandboxFaultSettings {
     // (a typo must not silently disable a fault); absent keys take their default.
     static std::expected<SandboxFaultSettings, QString> fromJson(const QJsonObject &object);
     QJsonObject toJson() const;
-    // One --error-rate value, "ERRCODE=RATE" (e.g. "-1=0.05").
+    // One --error-rate value, "KEY=RATE" (e.g. "-1=0.05", "ntfy:42901=0.1", "bark:apns:BadDeviceToken=1").
     std::expected<void, QString> addErrorRate(QStringView spec);
+    // One --token-error value, "ERRCODE=N" (e.g. "40164=1").
+    std::expected<void, QString> addTokenError(QStringView spec);
 };
 
 // Which faults a route is exposed to.
 enum class SandboxFaultScope {
     None,   // tokens, clear_quota, admin, stats, liveness routes
     Wechat, // every fault, WeChat errcodes included
-    Push,   // Bark, ntfy, webhooks: every fault but WeChat errcodes
+    Bark,   // Bark /push: every fault, Bark errors instead of WeChat errcodes
+    Ntfy,   // ntfy publishes: every fault, ntfy errors instead of WeChat errcodes
+    Webhook, // webhooks: every fault but errcodes
 };
 
 struct SandboxFaultDraw {
-    enum Kind { None, Drop, Http5xx, Errcode, Malformed };
+    enum Kind { None, Drop, Http5xx, Errcode, PushError, Malformed };
     Kind kind = None;
-    int code = 0; // HTTP status for Http5xx, errcode for Errcode
+    int code = 0;       // HTTP status for Http5xx, errcode for Errcode
+    QString pushError;  // the error_rates key of a PushError ("ntfy:42901", "bark:teapot", ...)
 };
 
 struct SandboxFaultCounters {
@@ -80,9 +97,13 @@ struct SandboxFaultCounters {
     qint64 malformed = 0;
     qint64 tokenExpired = 0;
     QMap<int, qint64> errcode;
+    QMap<QString, qint64> pushErrors; // reported under "errcode" with their keys
 
     QJsonObject toJson() const;
 };
+
+// The answer of an error_rates push fault ("ntfy:<code>", "bark:..."), as that server would give it.
+SandboxReply pushFaultReply(const QString &key, qint64 nowSeconds);
 
 class SandboxFaultInjector
 {
@@ -98,8 +119,8 @@ public:
     // The fault for one request of the given scope, counted; None when the request goes through.
     SandboxFaultDraw draw(SandboxFaultScope scope);
     void countTokenExpiry() { ++m_counters.tokenExpired; }
-    // True (and counted) while token_busy_next has calls left: this token call answers -1.
-    bool takeTokenBusy();
+    // The errcode this token call answers while token_errors has calls left (counted), else 0.
+    int takeTokenError();
 
     const SandboxFaultCounters &counters() const { return m_counters; }
     void resetCounters() { m_counters = {}; }
@@ -112,7 +133,7 @@ private:
     QRandomGenerator64 m_random;
     SandboxFaultCounters m_counters;
     bool m_active = false;
-    int m_tokenBusyLeft = 0;
+    QMap<int, int> m_tokenErrorsLeft;
 };
 
 } // namespace pushdesk

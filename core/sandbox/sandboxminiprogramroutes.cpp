@@ -13,7 +13,18 @@ namespace {
 using Kind = SandboxMessageKind;
 using namespace sandboxwechat;
 
-// Checks in this order: 40003 touser, 40037 template_id, 47003 data (with the type limits),
+// 41030 when the message names a page the app's live version does not have (the pages registered with
+// /sandbox/admin/apps; none registered: any page). The query string is not part of the page.
+bool pageIsUnknown(const SandboxApp &app, const QJsonObject &body)
+{
+    const QString page = body.value(QLatin1String("page")).toString();
+    if (page.isEmpty() || app.pages.isEmpty())
+        return false;
+    const qsizetype query = page.indexOf(QLatin1Char('?'));
+    return !app.pages.contains(query < 0 ? page : page.left(query));
+}
+
+// Checks in this order: 40003 touser, 40037 template_id, 47003 data (with the type limits), 41030 page,
 // 43101 no consent grant for (touser, template_id). Success spends one grant.
 SandboxReply subscribeSendRoute(SandboxState &state, const SandboxCall &call)
 {
@@ -32,13 +43,15 @@ SandboxReply subscribeSendRoute(SandboxState &state, const SandboxCall &call)
     QString errmsg;
     if (const int errcode = checkData(body.value(QLatin1String("data")), *registered, true, &errmsg))
         return reject(state, Kind::Subscribe, errcode, errmsg);
+    if (pageIsUnknown(app, body))
+        return reject(state, Kind::Subscribe, 41030);
     if (!state.spendGrant(app, touser, templateId))
         return reject(state, Kind::Subscribe, 43101);
     accept(state, Kind::Subscribe, app, touser, call.nowMsecs());
     return sandboxwire::wechatOkWithMsgId(state.nextMsgId());
 }
 
-// Checks in this order: 40003 touser, 40037 template_id, 47003 data, then the form_id: 41028
+// Checks in this order: 40003 touser, 40037 template_id, 47003 data, 41030 page, then the form_id: 41028
 // unknown, expired or another user's, 41029 used up. Data is checked before the form_id so that a
 // bad message does not burn a credit. Success spends one use and answers without msgid.
 SandboxReply wxopenTemplateSendRoute(SandboxState &state, const SandboxCall &call)
@@ -57,6 +70,8 @@ SandboxReply wxopenTemplateSendRoute(SandboxState &state, const SandboxCall &cal
     QString errmsg;
     if (const int errcode = checkData(body.value(QLatin1String("data")), *registered, false, &errmsg))
         return reject(state, Kind::WxopenTemplate, errcode, errmsg);
+    if (pageIsUnknown(app, body))
+        return reject(state, Kind::WxopenTemplate, 41030);
     const int formIdVerdict = state.spendFormId(app, body.value(QLatin1String("form_id")).toString(),
                                                 touser, call.nowMsecs());
     if (formIdVerdict != 0)

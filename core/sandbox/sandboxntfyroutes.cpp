@@ -49,17 +49,7 @@ constexpr NtfyError ntfyBadMethod{40501, "method not allowed", "https://ntfy.sh/
 SandboxReply ntfyReject(SandboxState &state, const NtfyError &error)
 {
     state.settle(Kind::Ntfy, QString(), error.code);
-    const int http = error.code / 100;
-    QByteArray body = QByteArrayLiteral("{\"code\":");
-    body.append(QByteArray::number(error.code));
-    body.append(",\"http\":");
-    body.append(QByteArray::number(http));
-    body.append(",\"error\":\"");
-    body.append(error.error);
-    body.append("\",\"link\":\"");
-    body.append(error.link);
-    body.append("\"}");
-    return sandboxwire::json(http, std::move(body));
+    return sandboxwire::ntfyError(error.code, error.error, error.link);
 }
 
 bool isValidTopic(QStringView topic)
@@ -285,8 +275,8 @@ void addNtfyRoutes(SandboxRouter &router, SandboxState &state)
 {
     SandboxState *s = &state;
     const auto route = [s](const SandboxCall &call) { return ntfyRoute(*s, call); };
-    router.add(QStringLiteral("/ntfy"), route, true, SandboxFaultScope::Push);
-    router.addPrefix(QStringLiteral("/ntfy/"), route, SandboxFaultScope::Push);
+    router.add(QStringLiteral("/ntfy"), route, true, SandboxFaultScope::Ntfy);
+    router.addPrefix(QStringLiteral("/ntfy/"), route, SandboxFaultScope::Ntfy);
 }
 
 void addWebhookRoutes(SandboxRouter &router, SandboxState &state)
@@ -294,7 +284,7 @@ void addWebhookRoutes(SandboxRouter &router, SandboxState &state)
     SandboxState *s = &state;
     router.addPrefix(QStringLiteral("/webhook/"),
                      [s](const SandboxCall &call) { return webhookRoute(*s, call); },
-                     SandboxFaultScope::Push);
+                     SandboxFaultScope::Webhook);
 }
 
 } // namespace pushdesk

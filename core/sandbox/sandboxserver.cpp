@@ -193,6 +193,9 @@ SandboxReply SandboxServer::dispatch(const QHttpServerRequest &request)
     case SandboxFaultDraw::Errcode:
         reply = sandboxwire::wechatError(draw.code);
         break;
+    case SandboxFaultDraw::PushError:
+        reply = pushFaultReply(draw.pushError, call.nowSeconds());
+        break;
     case SandboxFaultDraw::Malformed: {
         // After accept: the route ran and only its answer is lost; else a plausible answer cut short.
         const SandboxReply whole = faults.settings().malformedAfterAccept

@@ -65,6 +65,7 @@ struct SandboxApp {
     SandboxTokenSlot stableTokens;
     QHash<QString, int> grants;            // subscribe consent: grantKey(openid, template) -> count
     QHash<QString, SandboxFormId> formIds; // form_id -> credit
+    QSet<QString> pages;                   // a mini-program's live pages; empty = any page (41030 otherwise)
     qint64 dailyQuota = -1;                // -1 = the sandbox-wide default
     qint64 quotaUsed = 0;                  // accepted messages on quotaDay
     qint64 quotaDay = 0;

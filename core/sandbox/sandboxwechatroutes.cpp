@@ -153,8 +153,8 @@ bool isCustomMessageType(const QString &msgtype)
 
 SandboxReply tokenRoute(SandboxState &state, const SandboxCall &call)
 {
-    if (state.faults().takeTokenBusy())
-        return sandboxwire::wechatError(-1);
+    if (const int fault = state.faults().takeTokenError())
+        return sandboxwire::wechatError(fault);
     const SandboxTokenGrant grant = state.issueToken(call.queryItem(QStringLiteral("grant_type")),
                                                      call.queryItem(QStringLiteral("appid")),
                                                      call.queryItem(QStringLiteral("secret")),
@@ -168,8 +168,8 @@ SandboxReply stableTokenRoute(SandboxState &state, const SandboxCall &call)
 {
     if (!call.isPost())
         return sandboxwire::wechatError(43002);
-    if (state.faults().takeTokenBusy())
-        return sandboxwire::wechatError(-1);
+    if (const int fault = state.faults().takeTokenError())
+        return sandboxwire::wechatError(fault);
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(call.body(), &parseError);
     if (parseError.error != QJsonParseError::NoError || !document.isObject())

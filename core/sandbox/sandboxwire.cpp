@@ -41,12 +41,15 @@ QLatin1String wechatErrmsg(int errcode)
     case 40013: return QLatin1String("invalid appid");
     case 40037: return QLatin1String("invalid template_id");
     case 40129: return QLatin1String("invalid scene");
+    case 40164: return QLatin1String("invalid ip, not in whitelist");
+    case 40243: return QLatin1String("appsecret is frozen, unfreeze it on mp.weixin.qq.com and call again");
     case 40125: return QLatin1String("invalid appsecret");
     case 41001: return QLatin1String("access_token missing");
     case 41002: return QLatin1String("appid missing");
     case 41004: return QLatin1String("appsecret missing");
     case 41028: return QLatin1String("invalid form id");
     case 41029: return QLatin1String("form id used count reach limit");
+    case 41030: return QLatin1String("invalid weapp pagepath");
     case 42001: return QLatin1String("access_token expired");
     case 43002: return QLatin1String("require POST method");
     case 43004: return QLatin1String("require subscribe");
@@ -60,7 +63,13 @@ QLatin1String wechatErrmsg(int errcode)
     case 45047: return QLatin1String("out of response count limit");
     case 47001: return QLatin1String("data format error");
     case 47003: return QLatin1String("argument invalid!");
+    case 48001: return QLatin1String("api unauthorized");
+    case 50004: return QLatin1String("api forbidden for irregularities");
+    case 50007: return QLatin1String("account freezed");
     case 87014: return QLatin1String("risky content");
+    case 89503: return QLatin1String("calls from this ip need the administrator's confirmation");
+    case 89506: return QLatin1String("the administrator refused this ip twice, no calls from it for 24 hours");
+    case 89507: return QLatin1String("the administrator refused this ip, no calls from it for 1 hour");
     default: return QLatin1String("system error");
     }
 }
@@ -128,6 +137,21 @@ SandboxReply wechatError(int errcode, QStringView errmsg)
     appendJsonString(body, text);
     body.append('}');
     return {200, jsonType(), body};
+}
+
+SandboxReply ntfyError(int code, const char *error, const char *link)
+{
+    const int http = code / 100;
+    QByteArray body = QByteArrayLiteral("{\"code\":");
+    body.append(QByteArray::number(code));
+    body.append(",\"http\":");
+    body.append(QByteArray::number(http));
+    body.append(",\"error\":");
+    appendJsonString(body, QString::fromUtf8(error));
+    body.append(",\"link\":");
+    appendJsonString(body, QString::fromUtf8(link));
+    body.append('}');
+    return json(http, std::move(body));
 }
 
 SandboxReply wechatOk()

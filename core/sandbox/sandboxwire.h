@@ -1,6 +1,6 @@
 #pragma once
 // Wire-level building blocks of the sandbox: the reply value every route returns, and the exact
-// response shapes of the emulated upstreams (upstream-apis.md §0 for WeChat, §6 for Bark).
+// response shapes of the emulated upstreams (upstream-apis.md §0 for WeChat, §6 for Bark, §7a for ntfy).
 #include <QByteArray>
 #include <QJsonObject>
 #include <QLatin1String>
@@ -48,6 +48,9 @@ SandboxReply wechatToken(const QString &token, qint64 expiresInSeconds);
 
 // Bark: {"code":C,"message":"...","timestamp":T} with HTTP status C.
 SandboxReply barkResult(int code, QStringView message, qint64 timestampSeconds);
+
+// ntfy: {"code":C,"http":C/100,"error":"...","link":"..."} with HTTP status C / 100 (upstream-apis.md §7a).
+SandboxReply ntfyError(int code, const char *error, const char *link);
 
 // Whole HTTP/1.1 response (status line, Content-Type, Content-Length, body) for one socket write.
 QByteArray httpResponse(const SandboxReply &reply);

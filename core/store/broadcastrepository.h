@@ -44,6 +44,7 @@ struct DeliveryOutcome {
     QString inboxTitle;
     QString inboxBody;
     QList<qint64> deadCredits;     // credits upstream refused (41028 / 41029 / 43101): no uses left
+    bool tokenFault = false;       // pending because the app's token endpoint gave no token: the broadcast pauses
 };
 
 // A broadcast some engine could take: due, or running under an owner that may be gone.
