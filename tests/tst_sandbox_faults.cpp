@@ -108,6 +108,7 @@ private slots:
     void defaultQuotaAndNextDay();
     void tokenExpiryEveryN();
     void errcodeFault();
+    void pushAndTokenErrorFaults();
     void http5xxFault();
     void malformedBeforeAccept();
     void malformedAfterAccept();
@@ -583,6 +584,55 @@ void tst_SandboxFaults::errcodeFault()
     admin(QStringLiteral("/sandbox/admin/faults"), R"({"error_rates":{"-1":0}})");
     QCOMPARE(subscribe(query, QStringLiteral("o_user")).errcode(), 0); // the grant was never spent
     QCOMPARE(accepted("subscribe"), QJsonObject({{QStringLiteral("o_user"), 1}}));
+}
+
+void tst_SandboxFaults::pushAndTokenErrorFaults()
+{
+    // ntfy's own error shape, HTTP = code / 100.
+    admin(QStringLiteral("/sandbox/admin/faults"), R"({"error_rates":{"ntfy:42901":1}})");
+    const Http limited = post(QStringLiteral("/ntfy/t1"), "hello");
+    QCOMPARE(limited.status, 429);
+    QCOMPARE(limited.json[QLatin1String("code")].toInt(), 42901);
+    QCOMPARE(limited.json[QLatin1String("http")].toInt(), 429);
+    QCOMPARE(limited.str("error"), QStringLiteral("limit reached: too many requests"));
+    QCOMPARE(pushBark().status, 200); // ntfy faults stay on ntfy
+    // Bark: an APNs refusal (500), a cleared token (400), and Basic auth refused (418, plain text).
+    admin(QStringLiteral("/sandbox/admin/faults"), R"({"error_rates":{"bark:apns:BadDeviceToken":1}})");
+    Http bark = pushBark();
+    QCOMPARE(bark.status, 500);
+    QCOMPARE(bark.str("message"), QStringLiteral("push failed: BadDeviceToken"));
+    QCOMPARE(post(QStringLiteral("/ntfy/t1"), "hello").status, 200); // Bark faults stay on Bark
+    admin(QStringLiteral("/sandbox/admin/faults"), R"({"error_rates":{"bark:token_invalid":1}})");
+    bark = pushBark();
+    QCOMPARE(bark.status, 400);
+    QCOMPARE(bark.str("message"), QStringLiteral("failed to get device token: device token invalid"));
+    admin(QStringLiteral("/sandbox/admin/faults"), R"({"error_rates":{"bark:teapot":1}})");
+    bark = pushBark();
+    QCOMPARE(bark.status, 418);
+    QVERIFY(!bark.isJson());
+    QCOMPARE(faultStats()[QLatin1String("errcode")].toObject(),
+             QJsonObject({{QStringLiteral("ntfy:42901"), 1}, {QStringLiteral("bark:apns:BadDeviceToken"), 1},
+                          {QStringLiteral("bark:token_invalid"), 1}, {QStringLiteral("bark:teapot"), 1}}));
+    // Only the pushes no fault answered were taken.
+    QCOMPARE(accepted("bark"), QJsonObject({{QStringLiteral("k1"), 1}}));
+    QCOMPARE(accepted("ntfy"), QJsonObject({{QStringLiteral("t1"), 1}}));
+    for (const char *bad : {R"({"error_rates":{"ntfy:40000":1}})", R"({"error_rates":{"bark:apns:":1}})",
+                            R"({"error_rates":{"bark:other":1}})", R"({"token_errors":{"-1":1.5}})",
+                            R"({"token_errors":{"0":1}})", R"({"token_errors":3})"}) {
+        const Http rejected = post(QStringLiteral("/sandbox/admin/faults"), bad);
+        QVERIFY2(rejected.status == 400 && !rejected.str("error").isEmpty(), bad);
+    }
+
+    // The token endpoints: the next N calls answer the errcodes, lowest first, then tokens again.
+    admin(QStringLiteral("/sandbox/admin/faults"), R"({"token_errors":{"40164":1,"-1":2}})");
+    const QByteArray stable = R"({"grant_type":"client_credential","appid":"wxminiprogram01","secret":"mini-secret"})";
+    QCOMPARE(post(QStringLiteral("/cgi-bin/stable_token"), stable).errcode(), -1);
+    QCOMPARE(get(QStringLiteral("/cgi-bin/token"), QUrlQuery({{QStringLiteral("grant_type"), QStringLiteral("client_credential")},
+                                                              {QStringLiteral("appid"), appId}, {QStringLiteral("secret"), appSecret}})).errcode(), -1);
+    const Http ip = post(QStringLiteral("/cgi-bin/stable_token"), stable);
+    QCOMPARE(ip.errcode(), 40164);
+    QVERIFY2(hasErrmsg(ip, QStringLiteral("invalid ip, not in whitelist")), qPrintable(ip.errmsg()));
+    QVERIFY(!post(QStringLiteral("/cgi-bin/stable_token"), stable).str("access_token").isEmpty());
 }
 
 void tst_SandboxFaults::http5xxFault()

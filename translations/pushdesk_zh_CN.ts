@@ -3346,6 +3346,10 @@ Pushdesk 绝不会把密钥写到其他任何地方。它可以在您退出之�
         <source>the upstream refuses the app&apos;s setup (%1 %2); fix it, then resume</source>
         <translation>上游拒绝了该应用的配置（%1 %2）；请修正后再继续</translation>
     </message>
+    <message>
+        <source>%1; resume once the upstream gives a token again</source>
+        <translation>%1；上游重新发放 access token 后再继续</translation>
+    </message>
 </context>
 <context>
     <name>pushdesk::BroadcastsPage</name>
@@ -5304,14 +5308,6 @@ time3={{when}}</translation>
         <translation>每个消息请求延迟 N 毫秒后再应答（请求可重叠）。</translation>
     </message>
     <message>
-        <source>Answer WeChat errcode ERRCODE with probability RATE, e.g. -1=0.05 (repeatable).</source>
-        <translation>以概率 RATE 应答微信错误码 ERRCODE，例如 -1=0.05（可重复）。</translation>
-    </message>
-    <message>
-        <source>ERRCODE=RATE</source>
-        <translation>错误码=概率</translation>
-    </message>
-    <message>
         <source>Answer HTTP 502/503 with probability R.</source>
         <translation>以概率 R 应答 HTTP 502/503。</translation>
     </message>
@@ -5334,10 +5330,6 @@ time3={{when}}</translation>
     <message>
         <source>Expire an app&apos;s access tokens after every N message calls.</source>
         <translation>应用每发出 N 次消息调用后，使其 access_token 过期。</translation>
-    </message>
-    <message>
-        <source>Answer the next N access-token calls with -1 (system busy).</source>
-        <translation>接下来的 N 次获取 access_token 调用应答 -1（系统繁忙）。</translation>
     </message>
     <message>
         <source>Accepted WeChat messages per app per day, then 45009 (0 = unlimited).</source>
@@ -5462,6 +5454,26 @@ postgresql://user@host:port/dbname，可由多个控制台和 worker 共用。�
         <translation>
             <numerusform>%n 条不确定的投递；只有确定它们没有送达时才重发：pushdesk retry --db %1 --broadcast %2 --uncertain</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>--token-error: %1</source>
+        <translation>--token-error：%1</translation>
+    </message>
+    <message>
+        <source>Answer an upstream error with probability RATE: a WeChat errcode (-1=0.05), ntfy:CODE or bark:token_invalid, bark:apns:REASON, bark:teapot (repeatable).</source>
+        <translation>以概率 RATE 返回上游错误：微信 errcode（-1=0.05）、ntfy:CODE，或 bark:token_invalid、bark:apns:REASON、bark:teapot（可重复）。</translation>
+    </message>
+    <message>
+        <source>KEY=RATE</source>
+        <translation>KEY=RATE</translation>
+    </message>
+    <message>
+        <source>Answer the next N access-token calls with ERRCODE, e.g. -1=2 or 40164=1 (repeatable).</source>
+        <translation>接下来 N 次获取 access token 的调用返回 ERRCODE，例如 -1=2 或 40164=1（可重复）。</translation>
+    </message>
+    <message>
+        <source>ERRCODE=N</source>
+        <translation>ERRCODE=N</translation>
     </message>
 </context>
 </TS>
