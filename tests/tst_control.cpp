@@ -322,7 +322,7 @@ private slots:
         const QJsonObject done = lastJson(send.out);
         QCOMPARE(done.value(QStringLiteral("broadcast")).toInt(), 2);
         QCOMPARE(done.value(QStringLiteral("status")).toString(), QStringLiteral("finished"));
-        QVERIFY(!send.err.contains(QStringLiteral("broadcast 1")));
+        QVERIFY2(!send.err.contains(QStringLiteral("broadcast 1")), qPrintable(send.err));
         // The other one is still waiting, untouched, for a worker or a console.
         QCOMPARE(sqlCount(db, QStringLiteral("SELECT COUNT(*) FROM broadcasts WHERE id = 1 AND status = 'scheduled'")), qint64(1));
         QCOMPARE(sqlCount(db, QStringLiteral("SELECT COUNT(*) FROM deliveries WHERE broadcast_id = 1")), qint64(0));

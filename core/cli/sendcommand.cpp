@@ -129,10 +129,13 @@ void showProgress(BroadcastEngine *engine)
 
 std::unique_ptr<Workspace> openWorkspace(const QCommandLineParser &parser, const QCommandLineOption &db,
                                          const QCommandLineOption *concurrency, bool engine, int *exit,
-                                         const QCommandLineOption *callbackPort = nullptr)
+                                         const QCommandLineOption *callbackPort = nullptr, bool anyBroadcast = true)
 {
     WorkspaceOptions options;
     options.startEngine = engine;
+    // pushdesk send: the engine takes no work before runOnly() names its broadcast (another due broadcast
+    // would otherwise be claimed by the first look for work).
+    options.engine.autoPoll = anyBroadcast;
     if (callbackPort && parser.isSet(*callbackPort)) {
         bool ok = false;
         options.callbackPort = parser.value(*callbackPort).toInt(&ok);
@@ -240,7 +243,7 @@ int runSend(const QStringList &args)
         }
     }
     const bool sendNow = !parser.isSet(dryRun) && !when.isValid();
-    auto ws = openWorkspace(parser, db, &concurrency, sendNow, &exit);
+    auto ws = openWorkspace(parser, db, &concurrency, sendNow, &exit, nullptr, false);
     if (!ws)
         return exit;
     AppRepository apps(ws->db());

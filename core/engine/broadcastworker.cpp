@@ -189,6 +189,8 @@ void BroadcastWorker::start(qint64 broadcastId)
 void BroadcastWorker::runOnly(qint64 broadcastId)
 {
     m_only = broadcastId;
+    if (!m_pollTimer.isActive() && !m_releasing)
+        m_pollTimer.start(); // an engine started without autoPoll looks for its broadcast from now on
     poll();
 }
 
