@@ -523,6 +523,73 @@ private slots:
         }
     }
 
+    void tokenLostMidRunPauses()
+    {
+        // The AppSecret is replaced on the upstream while a broadcast runs: the next token refresh is refused (40125).
+        // The broadcast pauses with that reason and fails nobody; once the secret matches again, a resume sends the
+        // rest, and nobody twice.
+        App app;
+        app.name = QStringLiteral("token lost mid-run");
+        app.appid = QStringLiteral("wxtokenlost00001");
+        app.upstream = QStringLiteral("sandbox");
+        QCOMPARE(httpPost(admin(QStringLiteral("apps")), {{QStringLiteral("appid"), app.appid}}).status, 200);
+        constexpr int audience = 1000;
+        QJsonArray followers;
+        for (int i = 0; i < audience; ++i)
+            followers.append(QJsonObject{{QStringLiteral("openid"), QStringLiteral("oLost%1").arg(i)},
+                                         {QStringLiteral("last_interaction"), QDateTime::currentSecsSinceEpoch()}});
+        QCOMPARE(httpPost(admin(QStringLiteral("followers")), {{QStringLiteral("appid"), app.appid}, {QStringLiteral("followers"), followers}}).status, 200);
+        const qint64 mainApp = std::exchange(m_appId, *AppRepository(m_ws->db()).create(app));
+        const auto restore = qScopeGuard([&]() {
+            m_appId = mainApp;
+            httpPost(admin(QStringLiteral("faults")), QJsonObject{});
+            httpPost(admin(QStringLiteral("apps")), {{QStringLiteral("appid"), app.appid}});
+        });
+        Template t;
+        t.csText = QStringLiteral("hello");
+        const qint64 tid = addTemplate(t);
+        for (int i = 0; i < audience; ++i) {
+            Subscriber s;
+            s.mpOpenid = QStringLiteral("oLost%1").arg(i);
+            addSubscriber(s, {Channel::WeChat});
+        }
+        // Tokens expire every 200 calls (more than a window, so a refreshed request never meets a second expiry),
+        // and 100 ms of latency keeps the broadcast running for seconds.
+        QCOMPARE(httpPost(admin(QStringLiteral("faults")), {{QStringLiteral("latency_ms"), 100}, {QStringLiteral("token_expiry_every"), 200}}).status, 200);
+        auto id = m_ws->createBroadcast(m_appId, tid, {});
+        QVERIFY(id.has_value());
+        BroadcastRepository repo(m_ws->db());
+        repo.setCheck(*id, QStringLiteral("approved"), {}, {});
+        m_lastBroadcast = *id;
+        QSignalSpy finished(m_ws->engine(), &BroadcastEngine::finished);
+        qint64 sentSoFar = 0;
+        connect(m_ws->engine(), &BroadcastEngine::progress, this, [&sentSoFar](const BroadcastProgress &p) { sentSoFar = p.counters.sent; });
+        m_ws->engine()->start(*id);
+        QTRY_VERIFY_WITH_TIMEOUT(sentSoFar > 0, 30000);
+        QCOMPARE(httpPost(admin(QStringLiteral("apps")), {{QStringLiteral("appid"), app.appid}, {QStringLiteral("secret"), QStringLiteral("rotated")}}).status, 200);
+        QVERIFY(finished.wait(60000));
+        disconnect(m_ws->engine(), &BroadcastEngine::progress, this, nullptr);
+        QCOMPARE(finished.last().at(2).toString(), QStringLiteral("paused"));
+        const QString why = ReasonText::display(repo.findById(*id).value()->statusReason);
+        QVERIFY2(why.contains(QStringLiteral("40125")) && why.contains(QStringLiteral("resume")), qPrintable(why));
+        Counters c = *repo.recount(*id);
+        QCOMPARE(c.failed, qint64(0));
+        QVERIFY2(c.sent > 0 && c.sent < audience, qPrintable(QString::number(c.sent)));
+
+        // The secret matches again: the rest, once.
+        QCOMPARE(httpPost(admin(QStringLiteral("apps")), {{QStringLiteral("appid"), app.appid}}).status, 200);
+        m_ws->engine()->resume(*id);
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(finished.last().at(2).toString(), QStringLiteral("finished"));
+        c = *repo.recount(*id);
+        QCOMPARE(c.sent, qint64(audience));
+        QCOMPARE(c.failed, qint64(0));
+        const QJsonObject custom = httpGet(join(m_ws->sandboxUrl(), QStringLiteral("/sandbox/stats"))).json.value(QStringLiteral("accepted"))
+                                       .toObject().value(QStringLiteral("custom")).toObject();
+        for (int i = 0; i < audience; ++i)
+            QCOMPARE(custom.value(QStringLiteral("oLost%1").arg(i)).toInt(), 1);
+    }
+
     void pushServerErrorsMapToTheirAction_data()
     {
         QTest::addColumn<QString>("fault");   // the sandbox's error_rates key, at rate 1

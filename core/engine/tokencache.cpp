@@ -35,6 +35,10 @@ void TokenCache::withToken(Callback cb)
         cb(m_token);
         return;
     }
+    if (!m_refusal.isEmpty()) {
+        cb(fail(m_refusal)); // the broadcast pauses on the first refusal; the rest of this run asks no more
+        return;
+    }
     m_waiting.append(std::move(cb));
     if (!m_fetching) {
         m_retries = 0;
@@ -113,10 +117,11 @@ void TokenCache::fetch(bool force)
         // Stored as a delivery's or a broadcast's reason: the stored form (ReasonText), the reply's nested.
         qCWarning(lcToken) << "access token fetch failed for" << m_appid << ReasonText::display(r.describe());
         m_failure = r;
-        settle(fail(ReasonText("TokenCache", QT_TRANSLATE_NOOP("TokenCache", "cannot get an access token for %1: %2"))
+        m_refusal = ReasonText("TokenCache", QT_TRANSLATE_NOOP("TokenCache", "cannot get an access token for %1: %2"))
                         .arg(m_appid)
                         .arg(r.describe())
-                        .encode()));
+                        .encode();
+        settle(fail(m_refusal));
     });
 }
 

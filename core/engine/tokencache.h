@@ -6,7 +6,8 @@
 // force_refresh only when that gives the rejected token back, at most 20 times a day and 30 s apart (WeChat's limits).
 // When no token can be had (a refused secret or IP, a frozen account, a spent quota, a busy endpoint after the
 // retries), the waiting requests get the error and lastFailure() says what the token endpoint answered: the
-// engine pauses the broadcast, since nobody of that app can be sent to until it is fixed.
+// engine pauses the broadcast, since nobody of that app can be sent to until it is fixed. A cache lives for one run,
+// and after such a failure it asks no more (the next run, after a resume, has a new one).
 #include "domain/result.h"
 #include "engine/upstreamreply.h"
 
@@ -53,6 +54,7 @@ private:
     qint64 m_forceDay = 0;
     QList<Callback> m_waiting;
     UpstreamReply m_failure;
+    QString m_refusal;          // set once no token could be had: later requests of this run fail at once
 };
 
 } // namespace pushdesk
