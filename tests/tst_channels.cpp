@@ -376,6 +376,44 @@ private slots:
         }
     }
 
+    void invalidOpenidIsMarked()
+    {
+        // 40003: dropped, and the recipient marked. The next broadcasts skip that openid with the reason, without a
+        // request, until the operator corrects it; the corrected openid is sent to.
+        QCOMPARE(httpPost(admin(QStringLiteral("followers")),
+                          {{QStringLiteral("appid"), m_appid},
+                           {QStringLiteral("followers"), QJsonArray{QJsonObject{{QStringLiteral("openid"), QStringLiteral("oFixed")},
+                                                                                {QStringLiteral("last_interaction"), QDateTime::currentSecsSinceEpoch()}}}}}).status, 200);
+        Template t;
+        t.csText = QStringLiteral("hello");
+        const qint64 tid = addTemplate(t);
+        Subscriber s;
+        s.mpOpenid = QStringLiteral("oNobodyKnows"); // not a follower of the sandbox's app: 40003
+        const qint64 id = addSubscriber(s, {Channel::WeChat});
+        QCOMPARE(run(tid, nullptr, true), QStringLiteral("finished"));
+        QCOMPARE(deliveryOf(id).errcode, errcode::InvalidOpenid);
+        SubscriberRepository subscribers(m_ws->db());
+        Subscriber marked = **subscribers.findById(id);
+        QCOMPARE(marked.mpOpenidRejected, QStringLiteral("oNobodyKnows"));
+
+        const auto calls = [this]() {
+            return httpGet(join(m_ws->sandboxUrl(), QStringLiteral("/sandbox/stats"))).json.value(QStringLiteral("rejected")).toObject()
+                .value(QStringLiteral("custom")).toObject().value(QStringLiteral("40003")).toInteger();
+        };
+        const qint64 before = calls();
+        QCOMPARE(run(tid, nullptr, true), QStringLiteral("finished"));
+        const Delivery skipped = deliveryOf(id);
+        QCOMPARE(toString(skipped.state), QStringLiteral("skipped"));
+        QVERIFY2(ReasonText::display(skipped.reason).contains(QStringLiteral("40003")), qPrintable(ReasonText::display(skipped.reason)));
+        QCOMPARE(calls(), before); // no request was made
+
+        marked.mpOpenid = QStringLiteral("oFixed");
+        QVERIFY(subscribers.update(marked).has_value());
+        QCOMPARE(run(tid, nullptr, true), QStringLiteral("finished"));
+        QCOMPARE(toString(deliveryOf(id).state), QStringLiteral("sent"));
+        QCOMPARE(accepted(QStringLiteral("custom"), QStringLiteral("oFixed")), 1);
+    }
+
     void retryPolicyWaits()
     {
         const RetryPolicy policy; // the engine's defaults

@@ -1138,6 +1138,10 @@
         <source>no webhook URL</source>
         <translation>没有 Webhook URL</translation>
     </message>
+    <message>
+        <source>WeChat called this openid invalid (40003); correct it to send again</source>
+        <translation>微信判定此 openid 无效（40003）；更正后才会再次发送</translation>
+    </message>
 </context>
 <context>
     <name>EventRepository</name>

@@ -75,6 +75,10 @@ struct Subscriber {
     bool optedOut = false;    // "reply 0 to stop, 1 to resume"
     QDateTime lastInteraction;
     QStringList tags;
+    // The openid the upstream called invalid (40003), if it is still the subscriber's: never sent to again
+    // until it is corrected (a different openid clears the mark by itself).
+    QString mpOpenidRejected;
+    QString miniOpenidRejected;
 };
 
 struct Binding {

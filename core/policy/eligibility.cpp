@@ -72,10 +72,14 @@ Eligibility EligibilityPolicy::decide(const App &app, const Subscriber &subscrib
     case Channel::WeChat:
         if (subscriber.mpOpenid.isEmpty())
             return skip(QT_TRANSLATE_NOOP("Eligibility", "no official-account openid"));
+        if (subscriber.mpOpenid == subscriber.mpOpenidRejected)
+            return skip(QT_TRANSLATE_NOOP("Eligibility", "WeChat called this openid invalid (40003); correct it to send again"));
         break;
     case Channel::MiniProgram:
         if (subscriber.miniOpenid.isEmpty())
             return skip(QT_TRANSLATE_NOOP("Eligibility", "no mini-program openid"));
+        if (subscriber.miniOpenid == subscriber.miniOpenidRejected)
+            return skip(QT_TRANSLATE_NOOP("Eligibility", "WeChat called this openid invalid (40003); correct it to send again"));
         break;
     case Channel::Bark:
         if (subscriber.barkKey.isEmpty())

@@ -213,7 +213,7 @@ Result<QList<DeliveryWork>> BroadcastRepository::pendingPage(qint64 broadcastId,
     q.prepare(QStringLiteral(
         "SELECT d.id, d.channel, d.attempts, s.id, s.mp_openid, s.mini_openid, s.unionid, s.nickname, s.email, "
         "s.bark_key, s.bark_server, s.opted_out, s.last_interaction_at, s.ntfy_topic, s.webhook_url, "
-        "bi.id, bi.app_id, bi.state, bi.reminder, bi.channels FROM deliveries d "
+        "bi.id, bi.app_id, bi.state, bi.reminder, bi.channels, s.mp_openid_rejected, s.mini_openid_rejected FROM deliveries d "
         "JOIN subscribers s ON s.id = d.subscriber_id JOIN broadcasts br ON br.id = d.broadcast_id "
         "LEFT JOIN bindings bi ON bi.subscriber_id = d.subscriber_id AND bi.app_id = br.app_id "
         "WHERE d.broadcast_id = ? AND d.state = 'pending' AND d.id > ? ORDER BY d.id LIMIT ?"));
@@ -248,6 +248,8 @@ Result<QList<DeliveryWork>> BroadcastRepository::pendingPage(qint64 broadcastId,
             w.binding.state = BindingState::Unbound;
         fromString(q.value(18).toString(), &w.binding.reminder);
         w.binding.channels = channelsFromString(q.value(19).toString());
+        w.subscriber.mpOpenidRejected = q.value(20).toString();
+        w.subscriber.miniOpenidRejected = q.value(21).toString();
         out.append(std::move(w));
     }
     return out;
@@ -312,6 +314,19 @@ Result<void> BroadcastRepository::record(qint64 broadcastId, const QList<Deliver
                 return r;
             if (q.numRowsAffected() > 0 && o.state != DeliveryState::Pending)
                 addTo(delta, o.state, 1);
+            const bool mini = o.route == QLatin1String("subscribe") || o.route == QLatin1String("wxopen_template");
+            const bool official = o.route == QLatin1String("custom") || o.route == QLatin1String("template");
+            if (q.numRowsAffected() > 0 && o.state == DeliveryState::Failed && o.errcode == 40003 && (mini || official)) {
+                // WeChat's 40003 "invalid openid": drop, and mark the recipient (upstream-apis.md §2) with the openid
+                // this row was sent to; the eligibility policy skips it until it is corrected.
+                QSqlQuery &mark = ready(mini ? "UPDATE subscribers SET mini_openid_rejected = mini_openid WHERE id = "
+                                               "(SELECT subscriber_id FROM deliveries WHERE id = ?)"
+                                             : "UPDATE subscribers SET mp_openid_rejected = mp_openid WHERE id = "
+                                               "(SELECT subscriber_id FROM deliveries WHERE id = ?)");
+                mark.bindValue(0, o.deliveryId);
+                if (auto r = exec(mark); !r)
+                    return r;
+            }
             if (q.numRowsAffected() > 0 && o.state == DeliveryState::Inbox) {
                 if (auto r = addInboxMessage(m_db, o.subscriberId, o.appId, broadcastId, o.inboxTitle, o.inboxBody, now); !r)
                     return r;

@@ -262,6 +262,13 @@ const char *const kV3[] = {
     "CREATE INDEX deliveries_errcode_order ON deliveries (errcode, id)",
 };
 
+// Version 4: upstream-apis.md §2, 40003 "invalid openid": drop, and mark the recipient. The rejected openid is
+// kept next to the subscriber's own; while they are equal the eligibility policy skips that channel.
+const char *const kV4[] = {
+    "ALTER TABLE subscribers ADD COLUMN mp_openid_rejected TEXT",
+    "ALTER TABLE subscribers ADD COLUMN mini_openid_rejected TEXT",
+};
+
 struct Step {
     const char *const *begin;
     const char *const *end;
@@ -271,6 +278,7 @@ const Step kSteps[] = {
     {std::begin(kV1), std::end(kV1)},
     {std::begin(kV2), std::end(kV2)},
     {std::begin(kV3), std::end(kV3)},
+    {std::begin(kV4), std::end(kV4)},
 };
 
 // The pg_advisory_xact_lock key held while a step is applied on PostgreSQL (a fixed key of Pushdesk's own).

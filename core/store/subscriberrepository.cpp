@@ -12,7 +12,8 @@ namespace pushdesk {
 namespace {
 const QString kSubscriberColumns = QStringLiteral(
     "s.id, s.mp_openid, s.mini_openid, s.unionid, s.nickname, s.email, s.bark_key, s.bark_server, s.opted_out, "
-    "s.last_interaction_at, s.tags, s.ntfy_topic, s.webhook_url");
+    "s.last_interaction_at, s.tags, s.ntfy_topic, s.webhook_url, s.mp_openid_rejected, s.mini_openid_rejected");
+constexpr int kSubscriberColumnCount = 15;
 const QString kBindingColumns =
     QStringLiteral("b.id, b.subscriber_id, b.app_id, b.state, b.reminder, b.channels, b.changed_by, b.changed_at");
 
@@ -38,6 +39,8 @@ Subscriber subscriberFrom(const QSqlQuery &q, int o = 0)
     s.tags = tags.isEmpty() ? QStringList() : tags.split(QLatin1Char(','));
     s.ntfyTopic = q.value(o + 11).toString();
     s.webhookUrl = q.value(o + 12).toString();
+    s.mpOpenidRejected = q.value(o + 13).toString();
+    s.miniOpenidRejected = q.value(o + 14).toString();
     return s;
 }
 
@@ -389,7 +392,7 @@ Result<QList<AudienceMember>> SubscriberRepository::audiencePage(qint64 appId, c
     QList<AudienceMember> out;
     out.reserve(limit);
     while (q.next())
-        out.append(AudienceMember{subscriberFrom(q, 0), bindingFrom(q, 13)});
+        out.append(AudienceMember{subscriberFrom(q, 0), bindingFrom(q, kSubscriberColumnCount)});
     return out;
 }
 
