@@ -3,6 +3,7 @@
 // webhooks, e-mail over SMTP (a real aiosmtpd server), and WeChat's error table.
 #include "domain/reasontext.h"
 #include "engine/broadcastcontrol.h"
+#include "engine/channelrequest.h"
 #include "engine/broadcastengine.h"
 #include "engine/upstreamreply.h"
 #include "secrets/secretstore.h"
@@ -16,6 +17,7 @@
 
 #include <QDir>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QScopeGuard>
 #include <QSignalSpy>
@@ -700,6 +702,75 @@ private slots:
             QCOMPARE(toString(deliveryOf(id).state), QStringLiteral("sent"));
             QCOMPARE(accepted(channel, key), 1);
         }
+    }
+
+    void barkPushCarriesEveryField()
+    {
+        // upstream-apis.md §6: title, subtitle, body, group, level, url, sound and icon, placeholders filled.
+        Template t;
+        t.barkTitle = QStringLiteral("Order {{order}}");
+        t.barkSubtitle = QStringLiteral("for {{nickname}}");
+        t.barkBody = QStringLiteral("It has shipped.");
+        t.barkGroup = QStringLiteral("orders");
+        t.barkLevel = QStringLiteral("timeSensitive");
+        t.barkUrl = QStringLiteral("https://example.com/o/{{order}}");
+        t.barkSound = QStringLiteral("minuet");
+        t.barkIcon = QStringLiteral("https://example.com/box.png");
+        DeliveryWork w;
+        w.deliveryId = 7;
+        w.channel = Channel::Bark;
+        w.subscriber.nickname = QStringLiteral("Ann");
+        w.subscriber.barkKey = QStringLiteral("KEY1");
+        QHash<QString, QString> vars = Renderer::recipientVariables(w.subscriber);
+        vars.insert(QStringLiteral("order"), QStringLiteral("A1"));
+        ChannelEndpoints endpoints;
+        endpoints.barkBase = QUrl(QStringLiteral("https://bark.example.com"));
+        const ChannelRequest r = buildRequest(Route::Bark, w, Renderer::render(t, vars), endpoints, nullptr, true);
+        QCOMPARE(r.url.toString(), QStringLiteral("https://bark.example.com/push"));
+        const QJsonObject body = QJsonDocument::fromJson(r.body).object();
+        const QJsonObject expected{{QStringLiteral("device_key"), QStringLiteral("KEY1")}, {QStringLiteral("title"), QStringLiteral("Order A1")},
+                                   {QStringLiteral("subtitle"), QStringLiteral("for Ann")}, {QStringLiteral("body"), QStringLiteral("It has shipped.")},
+                                   {QStringLiteral("group"), QStringLiteral("orders")}, {QStringLiteral("level"), QStringLiteral("timeSensitive")},
+                                   {QStringLiteral("url"), QStringLiteral("https://example.com/o/A1")}, {QStringLiteral("sound"), QStringLiteral("minuet")},
+                                   {QStringLiteral("icon"), QStringLiteral("https://example.com/box.png")}};
+        for (auto it = expected.begin(); it != expected.end(); ++it)
+            QCOMPARE(body.value(it.key()), it.value());
+        QVERIFY(!body.value(QStringLiteral("id")).toString().isEmpty());
+        // Optional fields left empty are left out.
+        const QJsonObject bare = barkMessage(Renderer::render(Template{}, vars));
+        QCOMPARE(QStringList(bare.keys()), (QStringList{QStringLiteral("body"), QStringLiteral("title")}));
+    }
+
+    void personalBarkTextIsNeverBatched()
+    {
+        // The same text for everyone goes out in batches of device_keys; a subtitle with the person's name may not.
+        QJsonArray keys;
+        for (int i = 0; i < 3; ++i)
+            keys.append(QStringLiteral("kBatch%1").arg(i));
+        QCOMPARE(httpPost(join(m_ws->sandboxUrl(), QStringLiteral("/sandbox/admin/bark/devices")), {{QStringLiteral("device_keys"), keys}}).status, 200);
+        QList<qint64> ids;
+        for (int i = 0; i < 3; ++i) {
+            Subscriber s;
+            s.nickname = QStringLiteral("P%1").arg(i);
+            s.barkKey = keys.at(i).toString();
+            s.barkServer = m_ws->sandboxUrl().toString();
+            ids.append(addSubscriber(s, {Channel::Bark}));
+        }
+        Template shared;
+        shared.barkTitle = QStringLiteral("Maintenance tonight");
+        shared.barkSubtitle = QStringLiteral("22:00-23:00");
+        shared.barkBody = QStringLiteral("The service pauses for an hour.");
+        Template personal = shared;
+        personal.barkSubtitle = QStringLiteral("for {{nickname}}");
+        for (const auto &[tmpl, route] : {std::pair{shared, QStringLiteral("bark_batch")}, std::pair{personal, QStringLiteral("bark")}}) {
+            QCOMPARE(run(addTemplate(tmpl)), QStringLiteral("finished"));
+            for (const qint64 id : ids) {
+                QCOMPARE(toString(deliveryOf(id).state), QStringLiteral("sent"));
+                QCOMPARE(deliveryOf(id).route, route);
+            }
+        }
+        for (const QJsonValue key : keys)
+            QCOMPARE(accepted(QStringLiteral("bark"), key.toString()), 2);
     }
 
     void invalidPageIsResentWithoutIt()

@@ -271,7 +271,7 @@ private slots:
         // Every channel's fields are there to edit.
         for (const char *name : {"csTextEdit", "wechatTemplateIdEdit", "wechatFieldsEdit", "wechatUrlEdit", "subscribeTemplateIdEdit",
                                  "subscribeFieldsEdit", "formTemplateIdEdit", "miniPageEdit", "barkTitleEdit", "barkBodyEdit",
-                                 "barkSoundEdit", "barkGroupEdit", "barkUrlEdit", "ntfyTitleEdit", "ntfyBodyEdit",
+                                 "barkSoundEdit", "barkSubtitleEdit", "barkIconEdit", "barkGroupEdit", "barkUrlEdit", "ntfyTitleEdit", "ntfyBodyEdit",
                                  "ntfyPriorityCombo", "ntfyTagsEdit", "emailSubjectEdit", "emailBodyEdit"})
             QVERIFY2(page.findChild<QWidget *>(QString::fromLatin1(name)), name);
         QVERIFY2(preview->toPlainText().contains(QLatin1String("Hello Alex Sample")), qPrintable(preview->toPlainText()));
@@ -294,6 +294,8 @@ private slots:
         QVERIFY2(preview->toPlainText().contains(QLatin1String("Dear Alex Sample")), qPrintable(preview->toPlainText()));
         child<QComboBox>(&page, "ntfyPriorityCombo")->setCurrentIndex(4);
         child<QLineEdit>(&page, "barkSoundEdit")->setText(QStringLiteral("minuet"));
+        child<QLineEdit>(&page, "barkSubtitleEdit")->setText(QStringLiteral("for {{nickname}}"));
+        child<QLineEdit>(&page, "barkIconEdit")->setText(QStringLiteral("https://example.com/box.png"));
 
         // A mini-program thing field over its limit: named as you type, and saving is refused.
         child<QLineEdit>(&page, "subscribeTemplateIdEdit")->setText(QStringLiteral("SUB-1"));
@@ -315,6 +317,8 @@ private slots:
         QCOMPARE((*stored)->ntfyBody, QStringLiteral("Dear {{nickname}}"));
         QCOMPARE((*stored)->ntfyPriority, 4);
         QCOMPARE((*stored)->barkSound, QStringLiteral("minuet"));
+        QCOMPARE((*stored)->barkSubtitle, QStringLiteral("for {{nickname}}"));
+        QCOMPARE((*stored)->barkIcon, QStringLiteral("https://example.com/box.png"));
         QCOMPARE((*stored)->subscribeTemplateId, QStringLiteral("SUB-1"));
         QCOMPARE((*stored)->subscribeFields.size(), 2);
         // A WeChat URL that is no address, and a customer-service text over 2048 bytes, are refused too.

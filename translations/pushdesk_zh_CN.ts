@@ -4918,6 +4918,26 @@ time3={{when}}</translation>
         <source>Alex Sample</source>
         <translation>张三</translation>
     </message>
+    <message>
+        <source>Subtitl&amp;e:</source>
+        <translation>副标题(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>a line under the title (optional)</source>
+        <translation>标题下方的一行（可选）</translation>
+    </message>
+    <message>
+        <source>Ic&amp;on URL:</source>
+        <translation>图标 URL(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>https://… an image for the notification (iOS 15 or later; optional)</source>
+        <translation>https://… 通知使用的图片（iOS 15 及以上；可选）</translation>
+    </message>
+    <message>
+        <source>Bark icon URL</source>
+        <translation>Bark 图标 URL</translation>
+    </message>
 </context>
 <context>
     <name>pushdesk::UpstreamCheck</name>

@@ -214,6 +214,8 @@ QJsonObject Template::toJson() const
         {QStringLiteral("bark_level"), barkLevel},
         {QStringLiteral("bark_url"), barkUrl},
         {QStringLiteral("bark_sound"), barkSound},
+        {QStringLiteral("bark_subtitle"), barkSubtitle},
+        {QStringLiteral("bark_icon"), barkIcon},
         {QStringLiteral("email_subject"), emailSubject},
         {QStringLiteral("email_body"), emailBody},
     };
@@ -240,6 +242,8 @@ Template Template::fromJson(const QJsonObject &p)
     t.barkLevel = p.value(QStringLiteral("bark_level")).toString();
     t.barkUrl = p.value(QStringLiteral("bark_url")).toString();
     t.barkSound = p.value(QStringLiteral("bark_sound")).toString();
+    t.barkSubtitle = p.value(QStringLiteral("bark_subtitle")).toString();
+    t.barkIcon = p.value(QStringLiteral("bark_icon")).toString();
     t.emailSubject = p.value(QStringLiteral("email_subject")).toString();
     t.emailBody = p.value(QStringLiteral("email_body")).toString();
     return t;
@@ -249,7 +253,7 @@ QStringList Template::placeholders() const
 {
     static const QRegularExpression re(QStringLiteral("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_.]*)\\s*\\}\\}"));
     QStringList out;
-    QStringList texts{csText, wechatUrl, barkTitle, barkBody, barkUrl, emailSubject, emailBody, miniPage, ntfyTitle, ntfyBody};
+    QStringList texts{csText, wechatUrl, barkTitle, barkSubtitle, barkBody, barkGroup, barkUrl, barkIcon, emailSubject, emailBody, miniPage, ntfyTitle, ntfyBody};
     for (const auto &f : wechatFields)
         texts.append(f.second);
     for (const auto &f : subscribeFields)

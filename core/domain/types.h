@@ -102,11 +102,13 @@ struct Template {
     QList<QPair<QString, QString>> wechatFields; // key -> value with placeholders, in order
     QString wechatUrl;
     QString barkTitle;
+    QString barkSubtitle;
     QString barkBody;
     QString barkGroup;
     QString barkLevel;               // active | timeSensitive | passive | critical
     QString barkUrl;
     QString barkSound;               // a sound name of the Bark app (e.g. "minuet"); empty = default
+    QString barkIcon;                // URL of the notification's icon (iOS 15+); empty = the app's
     QString emailSubject;
     QString emailBody;
     // Mini-program: a subscribe-message template (spends a subscribe grant), or else the legacy

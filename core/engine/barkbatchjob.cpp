@@ -39,17 +39,8 @@ void BarkBatchJob::send()
     QJsonArray keys;
     for (const auto &w : std::as_const(m_works))
         keys.append(w.subscriber.barkKey);
-    QJsonObject o{{QStringLiteral("device_keys"), keys},
-                  {QStringLiteral("title"), m_msg.barkTitle},
-                  {QStringLiteral("body"), m_msg.barkBody}};
-    if (!m_msg.barkGroup.isEmpty())
-        o.insert(QStringLiteral("group"), m_msg.barkGroup);
-    if (!m_msg.barkLevel.isEmpty())
-        o.insert(QStringLiteral("level"), m_msg.barkLevel);
-    if (!m_msg.barkUrl.isEmpty())
-        o.insert(QStringLiteral("url"), m_msg.barkUrl);
-    if (!m_msg.barkSound.isEmpty())
-        o.insert(QStringLiteral("sound"), m_msg.barkSound);
+    QJsonObject o = barkMessage(m_msg);
+    o.insert(QStringLiteral("device_keys"), keys);
     ++m_attempts;
     QNetworkReply *reply = m_ctx.pool->post(
         NetworkPool::jsonRequest(endpointUrl(m_server, QStringLiteral("/push")), m_ctx.timeoutMs),

@@ -244,8 +244,9 @@ void BroadcastWorker::startJobs(QList<DeliveryWork> batch)
         SubscriberRepository(*m_db).refresh(run.app.id, people, bindings);
     }
     // Bark rows whose text is the same for everybody go out together, per server.
-    const bool barkShared = Renderer::personal(run.tmpl.barkTitle) == false && Renderer::personal(run.tmpl.barkBody) == false
-                            && Renderer::personal(run.tmpl.barkUrl) == false;
+    const bool barkShared = !Renderer::personal(run.tmpl.barkTitle) && !Renderer::personal(run.tmpl.barkSubtitle)
+                            && !Renderer::personal(run.tmpl.barkBody) && !Renderer::personal(run.tmpl.barkUrl)
+                            && !Renderer::personal(run.tmpl.barkIcon) && !Renderer::personal(run.tmpl.barkGroup);
     QHash<QString, QList<DeliveryWork>> barkGroups;
     for (auto &w : batch) {
         // Decided again as it leaves: an opt-out, unbind, mute or reminder change that arrived while the

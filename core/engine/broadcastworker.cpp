@@ -403,7 +403,7 @@ void BroadcastWorker::checkContent(const QString &token, bool tokenRetried, int 
         return;
     }
     const RenderedMessage msg = Renderer::render(run.tmpl, run.variables);
-    QStringList parts{msg.csText, msg.barkTitle, msg.barkBody, msg.emailSubject, msg.emailBody, msg.ntfyTitle, msg.ntfyBody};
+    QStringList parts{msg.csText, msg.barkTitle, msg.barkSubtitle, msg.barkBody, msg.emailSubject, msg.emailBody, msg.ntfyTitle, msg.ntfyBody};
     for (const auto &f : msg.wechatFields)
         parts.append(f.second);
     for (const auto &f : msg.subscribeFields)

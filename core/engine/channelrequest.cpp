@@ -32,6 +32,20 @@ QUrl endpointUrl(const QUrl &base, const QString &path)
     return url;
 }
 
+QJsonObject barkMessage(const RenderedMessage &msg)
+{
+    QJsonObject o{{QStringLiteral("title"), msg.barkTitle}, {QStringLiteral("body"), msg.barkBody}};
+    const std::pair<const char *, const QString *> optional[] = {
+        {"subtitle", &msg.barkSubtitle}, {"group", &msg.barkGroup}, {"level", &msg.barkLevel},
+        {"url", &msg.barkUrl},           {"sound", &msg.barkSound}, {"icon", &msg.barkIcon},
+    };
+    for (const auto &[key, value] : optional) {
+        if (!value->isEmpty())
+            o.insert(QLatin1String(key), *value);
+    }
+    return o;
+}
+
 QByteArray webhookSignature(const QByteArray &body, const QByteArray &secret)
 {
     return "sha256=" + QMessageAuthenticationCode::hash(body, secret, QCryptographicHash::Sha256).toHex();
@@ -105,18 +119,9 @@ ChannelRequest buildRequest(Route route, const DeliveryWork &work, const Rendere
     }
     case Route::Bark: {
         r.url = endpointUrl(s.barkServer.isEmpty() ? ep.barkBase : QUrl(s.barkServer), QStringLiteral("/push"));
-        QJsonObject o{{QStringLiteral("device_key"), s.barkKey},
-                      {QStringLiteral("title"), msg.barkTitle},
-                      {QStringLiteral("body"), msg.barkBody},
-                      {QStringLiteral("id"), clientMsgId}};
-        if (!msg.barkGroup.isEmpty())
-            o.insert(QStringLiteral("group"), msg.barkGroup);
-        if (!msg.barkLevel.isEmpty())
-            o.insert(QStringLiteral("level"), msg.barkLevel);
-        if (!msg.barkUrl.isEmpty())
-            o.insert(QStringLiteral("url"), msg.barkUrl);
-        if (!msg.barkSound.isEmpty())
-            o.insert(QStringLiteral("sound"), msg.barkSound);
+        QJsonObject o = barkMessage(msg);
+        o.insert(QStringLiteral("device_key"), s.barkKey);
+        o.insert(QStringLiteral("id"), clientMsgId);
         r.body = compact(o);
         break;
     }

@@ -5,6 +5,7 @@
 #include "render/renderer.h"
 #include "store/broadcastrepository.h"
 
+#include <QJsonObject>
 #include <QUrl>
 
 class QNetworkReply;
@@ -31,6 +32,9 @@ struct ChannelEndpoints {
 ChannelRequest buildRequest(Route route, const DeliveryWork &work, const RenderedMessage &msg,
                             const ChannelEndpoints &endpoints, const SendCredit *credit, bool withPage);
 UpstreamReply parseReply(Route route, QNetworkReply *reply);
+// A Bark push's message fields (upstream-apis.md §6), the same for a single and a batch push; the optional ones
+// only when set.
+QJsonObject barkMessage(const RenderedMessage &msg);
 QByteArray webhookSignature(const QByteArray &body, const QByteArray &secret); // "sha256=<hex>"
 QUrl endpointUrl(const QUrl &base, const QString &path);
 

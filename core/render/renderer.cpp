@@ -56,6 +56,8 @@ RenderedMessage Renderer::render(const Template &t, const QHash<QString, QString
     m.barkLevel = t.barkLevel;
     m.barkUrl = fill(t.barkUrl, vars);
     m.barkSound = t.barkSound;
+    m.barkSubtitle = fill(t.barkSubtitle, vars);
+    m.barkIcon = fill(t.barkIcon, vars);
     m.emailSubject = fill(t.emailSubject, vars);
     m.emailBody = fill(t.emailBody, vars);
     m.subscribeTemplateId = t.subscribeTemplateId;

@@ -12,11 +12,13 @@ struct RenderedMessage {
     QList<QPair<QString, QString>> wechatFields;
     QString wechatUrl;
     QString barkTitle;
+    QString barkSubtitle;
     QString barkBody;
     QString barkGroup;
     QString barkLevel;
     QString barkUrl;
     QString barkSound;
+    QString barkIcon;
     QString emailSubject;
     QString emailBody;
     QString subscribeTemplateId;

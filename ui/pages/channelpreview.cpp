@@ -69,8 +69,12 @@ ChannelPreviewText ChannelPreview::render(const RenderedMessage &m)
     }
 
     if (!m.barkTitle.isEmpty() || !m.barkBody.isEmpty()) {
-        out.bark = tr("Title: %1\n%2\n\n— Bark states no length limit.").arg(m.barkTitle, m.barkBody);
-        all << tr("Bark") << m.barkTitle << m.barkBody << QString();
+        const QString title = m.barkSubtitle.isEmpty() ? m.barkTitle : m.barkTitle + QLatin1Char('\n') + m.barkSubtitle;
+        out.bark = tr("Title: %1\n%2\n\n— Bark states no length limit.").arg(title, m.barkBody);
+        all << tr("Bark") << m.barkTitle;
+        if (!m.barkSubtitle.isEmpty())
+            all << m.barkSubtitle;
+        all << m.barkBody << QString();
     } else {
         out.bark = none();
     }

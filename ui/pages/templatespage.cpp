@@ -54,7 +54,7 @@ TemplatesPage::TemplatesPage(Workspace &ws, QWidget *parent)
     connect(m_ui->newButton, &QPushButton::clicked, this, &TemplatesPage::startNewTemplate);
     connect(m_ui->saveButton, &QPushButton::clicked, this, &TemplatesPage::save);
     const QList<QLineEdit *> lineEdits{m_ui->wechatTemplateIdEdit, m_ui->wechatUrlEdit, m_ui->barkTitleEdit, m_ui->barkGroupEdit,
-                                       m_ui->barkUrlEdit, m_barkSoundEdit, m_ui->emailSubjectEdit, m_subscribeIdEdit,
+                                       m_ui->barkUrlEdit, m_barkSoundEdit, m_barkSubtitleEdit, m_barkIconEdit, m_ui->emailSubjectEdit, m_subscribeIdEdit,
                                        m_formIdEdit, m_miniPageEdit, m_ntfyTitleEdit, m_ntfyTagsEdit};
     const QList<QPlainTextEdit *> textEdits{m_ui->csTextEdit, m_ui->wechatFieldsEdit, m_ui->barkBodyEdit, m_ui->emailBodyEdit,
                                             m_subscribeFieldsEdit, m_ntfyBodyEdit};
@@ -145,6 +145,8 @@ void TemplatesPage::fillForm(const Template &t)
     m_ui->barkLevelCombo->setCurrentIndex(qMax(0, m_ui->barkLevelCombo->findData(t.barkLevel)));
     m_ui->barkUrlEdit->setText(t.barkUrl);
     m_barkSoundEdit->setText(t.barkSound);
+    m_barkSubtitleEdit->setText(t.barkSubtitle);
+    m_barkIconEdit->setText(t.barkIcon);
     m_ui->emailSubjectEdit->setText(t.emailSubject);
     m_ui->emailBodyEdit->setPlainText(t.emailBody);
     m_subscribeIdEdit->setText(t.subscribeTemplateId);
@@ -183,6 +185,8 @@ Result<Template> TemplatesPage::templateFromForm() const
     t.emailSubject = m_ui->emailSubjectEdit->text();
     t.emailBody = m_ui->emailBodyEdit->toPlainText();
     t.barkSound = m_barkSoundEdit->text().trimmed();
+    t.barkSubtitle = m_barkSubtitleEdit->text();
+    t.barkIcon = m_barkIconEdit->text().trimmed();
     t.subscribeTemplateId = m_subscribeIdEdit->text().trimmed();
     t.subscribeFields = *subscribeFields;
     t.formTemplateId = m_formIdEdit->text().trimmed();
@@ -316,6 +320,19 @@ void TemplatesPage::buildChannelEditors()
     m_barkSoundEdit = lineEdit("barkSoundEdit");
     m_barkSoundLabel->setBuddy(m_barkSoundEdit);
     m_ui->barkForm->addRow(m_barkSoundLabel, m_barkSoundEdit);
+    m_barkIconLabel = new QLabel(this);
+    m_barkIconEdit = lineEdit("barkIconEdit");
+    m_barkIconLabel->setBuddy(m_barkIconEdit);
+    m_ui->barkForm->addRow(m_barkIconLabel, m_barkIconEdit);
+    // The subtitle goes under the title, as the notification shows it.
+    int titleRow = -1;
+    QFormLayout::ItemRole role;
+    m_ui->barkForm->getWidgetPosition(m_ui->barkTitleEdit, &titleRow, &role);
+    m_barkSubtitleLabel = new QLabel(this);
+    m_barkSubtitleEdit = lineEdit("barkSubtitleEdit");
+    m_barkSubtitleLabel->setBuddy(m_barkSubtitleEdit);
+    m_ui->barkForm->insertRow(titleRow + 1, m_barkSubtitleLabel, m_barkSubtitleEdit);
+    setTabOrder(m_ui->barkTitleEdit, m_barkSubtitleEdit);
 
     m_miniTab = new QWidget(this);
     m_miniTab->setObjectName(QStringLiteral("miniTab"));
@@ -391,6 +408,10 @@ void TemplatesPage::retranslateChannelEditors()
 {
     m_barkSoundLabel->setText(tr("So&und:"));
     m_barkSoundEdit->setPlaceholderText(tr("a Bark sound, e.g. minuet (empty: the default)"));
+    m_barkSubtitleLabel->setText(tr("Subtitl&e:"));
+    m_barkSubtitleEdit->setPlaceholderText(tr("a line under the title (optional)"));
+    m_barkIconLabel->setText(tr("Ic&on URL:"));
+    m_barkIconEdit->setPlaceholderText(tr("https://… an image for the notification (iOS 15 or later; optional)"));
     m_ui->channelTabs->setTabText(m_ui->channelTabs->indexOf(m_miniTab), tr("Mini-program"));
     m_subscribeIdLabel->setText(tr("S&ubscribe template ID:"));
     m_subscribeIdEdit->setToolTip(tr("A subscribe-message template: each message spends one of the person's grants"));
@@ -471,7 +492,8 @@ QStringList TemplatesPage::fixedTextProblems(const Template &t) const
     QStringList out;
     for (const LimitProblem &p : FieldLimits::check(Renderer::render(t, empty)))
         out.append(tr("%1: %2", "channel: problem").arg(DisplayText::label(p.channel), p.message));
-    const QList<QPair<QString, QString>> urls{{tr("WeChat template URL"), t.wechatUrl}, {tr("Bark URL"), t.barkUrl}};
+    const QList<QPair<QString, QString>> urls{{tr("WeChat template URL"), t.wechatUrl}, {tr("Bark URL"), t.barkUrl},
+                                              {tr("Bark icon URL"), t.barkIcon}};
     for (const auto &[what, url] : urls) {
         if (!url.isEmpty() && !url.startsWith(QLatin1String("{{")) && !url.startsWith(QLatin1String("http://"))
             && !url.startsWith(QLatin1String("https://")))

@@ -68,6 +68,10 @@ private:
     // Built in code, beside the .ui's tabs.
     QLabel *m_barkSoundLabel = nullptr;
     QLineEdit *m_barkSoundEdit = nullptr;
+    QLabel *m_barkSubtitleLabel = nullptr;
+    QLineEdit *m_barkSubtitleEdit = nullptr;
+    QLabel *m_barkIconLabel = nullptr;
+    QLineEdit *m_barkIconEdit = nullptr;
     QWidget *m_miniTab = nullptr;
     QLabel *m_subscribeIdLabel = nullptr;
     QLineEdit *m_subscribeIdEdit = nullptr;
