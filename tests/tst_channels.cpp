@@ -162,6 +162,52 @@ private slots:
             QCOMPARE(cr.usesLeft, 0);
     }
 
+    void refusedSubscribeFallsBackToCustomerService()
+    {
+        // upstream-apis.md §4b, 43101: drop; a customer-service message if the person is inside the window. One row,
+        // two attempts: mW wrote to the mini-program an hour ago and gets the text; mOld did not, and the refusal is
+        // what the log keeps.
+        const qint64 now = QDateTime::currentSecsSinceEpoch();
+        QCOMPARE(httpPost(admin(QStringLiteral("followers")),
+                          {{QStringLiteral("appid"), m_appid},
+                           {QStringLiteral("followers"), QJsonArray{QJsonObject{{QStringLiteral("openid"), QStringLiteral("mW")}, {QStringLiteral("last_interaction"), now - 3600}},
+                                                                    QJsonObject{{QStringLiteral("openid"), QStringLiteral("mOld")}, {QStringLiteral("last_interaction"), now - 5 * 86400}}}}}).status, 200);
+        Template t;
+        t.subscribeTemplateId = QStringLiteral("SUBREFUSED");
+        t.subscribeFields = {{QStringLiteral("thing1"), QStringLiteral("Order shipped")}};
+        t.csText = QStringLiteral("Your order has shipped.");
+        const qint64 tid = addTemplate(t);
+        CreditRepository credits(m_ws->db());
+        QList<qint64> ids;
+        for (const char *openid : {"mW", "mOld"}) {
+            Subscriber s;
+            s.miniOpenid = QLatin1String(openid);
+            s.mpOpenid = QStringLiteral("oa-") + QLatin1String(openid); // never used for this channel
+            ids.append(addSubscriber(s, {Channel::MiniProgram}));
+            // Pushdesk holds a grant the upstream no longer has (consent used up elsewhere): 43101.
+            QVERIFY(credits.add({0, ids.last(), m_appId, CreditKind::Subscribe, {}, QStringLiteral("SUBREFUSED"), 1, {}}).has_value());
+        }
+        QCOMPARE(run(tid), QStringLiteral("finished"));
+        const Delivery inWindow = deliveryOf(ids.at(0));
+        QVERIFY2(inWindow.state == DeliveryState::Sent, qPrintable(ReasonText::display(inWindow.reason)));
+        QCOMPARE(inWindow.route, QStringLiteral("custom"));
+        QCOMPARE(inWindow.attempts, 2);
+        QCOMPARE(accepted(QStringLiteral("custom"), QStringLiteral("mW")), 1);
+        QCOMPARE(accepted(QStringLiteral("custom"), QStringLiteral("oa-mW")), 0);
+        const Delivery outside = deliveryOf(ids.at(1));
+        QCOMPARE(toString(outside.state), QStringLiteral("failed"));
+        QCOMPARE(outside.errcode, errcode::UserRefused);
+        QCOMPARE(outside.attempts, 2);
+        QVERIFY2(ReasonText::display(outside.reason).contains(QStringLiteral("window")), qPrintable(ReasonText::display(outside.reason)));
+        // The refused grants are spent either way.
+        for (const qint64 id : ids) {
+            const auto pool = credits.of(id);
+            QVERIFY(pool.has_value() && !pool->isEmpty());
+            for (const auto &c : *pool)
+                QCOMPARE(c.usesLeft, 0);
+        }
+    }
+
     void formIdPoolEarliestValidFirst()
     {
         const qint64 now = QDateTime::currentSecsSinceEpoch();

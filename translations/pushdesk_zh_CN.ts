@@ -3983,6 +3983,10 @@ Pushdesk 绝不会把密钥写到其他任何地方。它可以在您退出之�
         <source>the upstream refuses the app&apos;s setup</source>
         <translation>上游拒绝了该应用的配置</translation>
     </message>
+    <message>
+        <source>refused the subscribe message (43101) and is outside the customer-service window</source>
+        <translation>拒收订阅消息（43101），且不在客服消息窗口内</translation>
+    </message>
 </context>
 <context>
     <name>pushdesk::DemoData</name>

@@ -76,7 +76,8 @@ ChannelRequest buildRequest(Route route, const DeliveryWork &work, const Rendere
     case Route::Custom:
         r.needsToken = true;
         r.url = endpointUrl(ep.wechatBase, QStringLiteral("/cgi-bin/message/custom/send"));
-        r.body = compact({{QStringLiteral("touser"), s.mpOpenid},
+        // A mini-program's customer-service message goes to its own openid (43101's fallback).
+        r.body = compact({{QStringLiteral("touser"), work.channel == Channel::MiniProgram ? s.miniOpenid : s.mpOpenid},
                           {QStringLiteral("msgtype"), QStringLiteral("text")},
                           {QStringLiteral("text"), QJsonObject{{QStringLiteral("content"), msg.csText}}}});
         break;

@@ -186,6 +186,12 @@ void DeliveryJob::onReply(const UpstreamReply &r, const QString &token)
     if (r.kind == K::ApiError) {
         switch (m_route) {
         case Route::Custom:
+            if (m_refused && (r.errcode == errcode::OutOfWindow || r.errcode == errcode::OutOfAllowance)) {
+                // Refused the subscribe message and outside the window: the refusal is what the log keeps.
+                finish(DeliveryState::Failed, *m_refused,
+                       reason(QT_TR_NOOP("refused the subscribe message (43101) and is outside the customer-service window")));
+                return;
+            }
             if (r.errcode == errcode::OutOfWindow || r.errcode == errcode::OutOfAllowance) {
                 if (m_msg.wechatTemplateId.isEmpty()) {
                     finish(DeliveryState::Failed, r,
@@ -210,6 +216,15 @@ void DeliveryJob::onReply(const UpstreamReply &r, const QString &token)
                 if (const SendCredit *c = credit())
                     m_deadCredits.append(c->id);
                 ++m_creditIndex;
+                if (r.errcode == errcode::UserRefused && m_route == Route::Subscribe && !m_msg.csText.isEmpty()) {
+                    // upstream-apis.md §4b: drop; a customer-service message if the person is inside the window
+                    // (the upstream's 45015 says when not). A second attempt on the same row.
+                    m_refused = r;
+                    m_route = Route::Custom;
+                    m_retries = 0;
+                    send();
+                    return;
+                }
                 if (m_route == Route::FormTemplate && credit()) {
                     m_retries = 0;
                     send(); // the next credit in the pool

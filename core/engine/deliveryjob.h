@@ -1,6 +1,7 @@
 #pragma once
 // One delivery row on its way out: its route (or, for WeChat, the customer-service → template
-// fallback on the same row; for mini-programs, the next send credit), its rate-limit slot, bounded
+// fallback on the same row; for mini-programs, the next send credit, or customer service after a refused
+// subscribe message), its rate-limit slot, bounded
 // retries with backoff and jitter, and a single token refresh.
 #include "engine/channelrequest.h"
 #include "engine/smtpsender.h"
@@ -8,6 +9,7 @@
 
 #include <QObject>
 #include <functional>
+#include <optional>
 
 class QNetworkReply;
 class QThreadPool;
@@ -57,6 +59,7 @@ private:
     int m_retries = 0;
     bool m_tokenRetried = false;
     bool m_tokenFault = false; // no access token could be had
+    std::optional<UpstreamReply> m_refused; // the 43101 that sent a subscribe message to customer service
     bool m_finished = false;
 };
 

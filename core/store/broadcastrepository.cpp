@@ -314,15 +314,17 @@ Result<void> BroadcastRepository::record(qint64 broadcastId, const QList<Deliver
                 return r;
             if (q.numRowsAffected() > 0 && o.state != DeliveryState::Pending)
                 addTo(delta, o.state, 1);
-            const bool mini = o.route == QLatin1String("subscribe") || o.route == QLatin1String("wxopen_template");
-            const bool official = o.route == QLatin1String("custom") || o.route == QLatin1String("template");
-            if (q.numRowsAffected() > 0 && o.state == DeliveryState::Failed && o.errcode == 40003 && (mini || official)) {
+            const bool wechatRoute = o.route == QLatin1String("custom") || o.route == QLatin1String("template")
+                                     || o.route == QLatin1String("subscribe") || o.route == QLatin1String("wxopen_template");
+            if (q.numRowsAffected() > 0 && o.state == DeliveryState::Failed && o.errcode == 40003 && wechatRoute) {
                 // WeChat's 40003 "invalid openid": drop, and mark the recipient (upstream-apis.md §2) with the openid
-                // this row was sent to; the eligibility policy skips it until it is corrected.
-                QSqlQuery &mark = ready(mini ? "UPDATE subscribers SET mini_openid_rejected = mini_openid WHERE id = "
-                                               "(SELECT subscriber_id FROM deliveries WHERE id = ?)"
-                                             : "UPDATE subscribers SET mp_openid_rejected = mp_openid WHERE id = "
-                                               "(SELECT subscriber_id FROM deliveries WHERE id = ?)");
+                // this row was sent to (the row's channel says which: a mini-program's customer-service message
+                // goes to its mini-program openid); the eligibility policy skips it until it is corrected.
+                QSqlQuery &mark = ready(
+                    "UPDATE subscribers SET "
+                    "mp_openid_rejected = CASE WHEN d.channel = 'wechat' THEN mp_openid ELSE mp_openid_rejected END, "
+                    "mini_openid_rejected = CASE WHEN d.channel = 'miniprogram' THEN mini_openid ELSE mini_openid_rejected END "
+                    "FROM deliveries d WHERE d.id = ? AND subscribers.id = d.subscriber_id");
                 mark.bindValue(0, o.deliveryId);
                 if (auto r = exec(mark); !r)
                     return r;
