@@ -92,6 +92,33 @@ class TestChannels : public QObject {
         return {};
     }
 
+    // A new sandbox app (so no token of it is cached yet) with these followers inside the window, made the app of the
+    // next broadcasts; the previous app, or 0 when the sandbox refused.
+    qint64 useNewApp(const QString &appid, const QStringList &openids)
+    {
+        if (httpPost(admin(QStringLiteral("apps")), {{QStringLiteral("appid"), appid}}).status != 200)
+            return 0;
+        QJsonArray followers;
+        for (const QString &openid : openids)
+            followers.append(QJsonObject{{QStringLiteral("openid"), openid},
+                                         {QStringLiteral("last_interaction"), QDateTime::currentSecsSinceEpoch()}});
+        if (httpPost(admin(QStringLiteral("followers")), {{QStringLiteral("appid"), appid}, {QStringLiteral("followers"), followers}}).status != 200)
+            return 0;
+        App app;
+        app.name = appid;
+        app.appid = appid;
+        app.upstream = QStringLiteral("sandbox");
+        return std::exchange(m_appId, *AppRepository(m_ws->db()).create(app));
+    }
+
+    // Resumes the last broadcast and waits until the engine stops it again: its status.
+    QString resumeLast()
+    {
+        QSignalSpy finished(m_ws->engine(), &BroadcastEngine::finished);
+        m_ws->engine()->resume(m_lastBroadcast);
+        return finished.wait(60000) ? finished.last().at(2).toString() : QStringLiteral("timeout");
+    }
+
     int accepted(const QString &type, const QString &recipient)
     {
         const auto stats = httpGet(join(m_ws->sandboxUrl(), QStringLiteral("/sandbox/stats")));
@@ -491,43 +518,6 @@ private slots:
         QVERIFY(policy.delayMs(apns, 0) >= policy.backoffBaseMs);
     }
 
-    void busyTokenEndpointIsAskedAgain()
-    {
-        // The token endpoint answers -1 twice: the waiting requests wait for the third answer and nobody fails.
-        // A new app, so that no token of it is cached yet.
-        App app;
-        app.name = QStringLiteral("token-busy");
-        app.appid = QStringLiteral("wxtokenbusy000001");
-        app.upstream = QStringLiteral("sandbox");
-        QCOMPARE(httpPost(admin(QStringLiteral("apps")), {{QStringLiteral("appid"), app.appid}}).status, 200);
-        const QString openid = QStringLiteral("oTokenBusy");
-        QCOMPARE(httpPost(admin(QStringLiteral("followers")),
-                          {{QStringLiteral("appid"), app.appid},
-                           {QStringLiteral("followers"), QJsonArray{QJsonObject{{QStringLiteral("openid"), openid},
-                                                                                {QStringLiteral("last_interaction"), QDateTime::currentSecsSinceEpoch()}}}}}).status, 200);
-        const qint64 mainApp = std::exchange(m_appId, *AppRepository(m_ws->db()).create(app));
-        Template t;
-        t.csText = QStringLiteral("hello");
-        const qint64 tid = addTemplate(t);
-        Subscriber s;
-        s.mpOpenid = openid;
-        const qint64 id = addSubscriber(s, {Channel::WeChat});
-        const auto busyAnswers = [this]() {
-            return httpGet(join(m_ws->sandboxUrl(), QStringLiteral("/sandbox/stats"))).json.value(QStringLiteral("faults")).toObject()
-                .value(QStringLiteral("errcode")).toObject().value(QStringLiteral("-1")).toInteger();
-        };
-        const qint64 before = busyAnswers();
-        QCOMPARE(httpPost(admin(QStringLiteral("faults")), {{QStringLiteral("token_errors"), QJsonObject{{QStringLiteral("-1"), 2}}}}).status, 200);
-        const QString result = run(tid, nullptr, true);
-        const qint64 after = busyAnswers();
-        QCOMPARE(httpPost(admin(QStringLiteral("faults")), QJsonObject{}).status, 200);
-        m_appId = mainApp;
-        QCOMPARE(result, QStringLiteral("finished"));
-        QCOMPARE(after - before, qint64(2));
-        const Delivery d = deliveryOf(id);
-        QVERIFY2(d.state == DeliveryState::Sent, qPrintable(d.reason));
-    }
-
     void tokenEndpointErrcodesMapToTheirAction_data()
     {
         QTest::addColumn<int>("code");
@@ -550,18 +540,10 @@ private slots:
         QFETCH(int, times);
         QFETCH(QString, status);
         // A new app per row, so that no token of it is cached yet.
-        App app;
-        app.name = QStringLiteral("token %1 %2").arg(code).arg(times);
-        app.appid = QStringLiteral("wxtoken%1x%2").arg(qAbs(code)).arg(times);
-        app.upstream = QStringLiteral("sandbox");
-        QCOMPARE(httpPost(admin(QStringLiteral("apps")), {{QStringLiteral("appid"), app.appid}}).status, 200);
-        const auto openid = [&app](qsizetype i) { return QStringLiteral("o-%1-%2").arg(app.appid).arg(i); };
-        QJsonArray followers;
-        for (int i = 0; i < 3; ++i)
-            followers.append(QJsonObject{{QStringLiteral("openid"), openid(i)},
-                                         {QStringLiteral("last_interaction"), QDateTime::currentSecsSinceEpoch()}});
-        QCOMPARE(httpPost(admin(QStringLiteral("followers")), {{QStringLiteral("appid"), app.appid}, {QStringLiteral("followers"), followers}}).status, 200);
-        const qint64 mainApp = std::exchange(m_appId, *AppRepository(m_ws->db()).create(app));
+        const QString appid = QStringLiteral("wxtoken%1x%2").arg(qAbs(code)).arg(times);
+        const auto openid = [&appid](qsizetype i) { return QStringLiteral("o-%1-%2").arg(appid).arg(i); };
+        const qint64 mainApp = useNewApp(appid, {openid(0), openid(1), openid(2)});
+        QVERIFY(mainApp);
         const auto restore = qScopeGuard([&]() {
             m_appId = mainApp;
             httpPost(admin(QStringLiteral("faults")), QJsonObject{});
@@ -599,10 +581,7 @@ private slots:
         for (const qint64 id : ids)
             QCOMPARE(accepted(QStringLiteral("custom"), openid(ids.indexOf(id))), 0);
         // The endpoint gives tokens again (the sandbox's count is spent): a resume sends everyone once.
-        QSignalSpy finished(m_ws->engine(), &BroadcastEngine::finished);
-        m_ws->engine()->resume(m_lastBroadcast);
-        QVERIFY(finished.wait(60000));
-        QCOMPARE(finished.last().at(2).toString(), QStringLiteral("finished"));
+        QCOMPARE(resumeLast(), QStringLiteral("finished"));
         for (int i = 0; i < ids.size(); ++i) {
             QCOMPARE(toString(deliveryOf(ids.at(i)).state), QStringLiteral("sent"));
             QCOMPARE(accepted(QStringLiteral("custom"), openid(i)), 1);
@@ -614,22 +593,17 @@ private slots:
         // The AppSecret is replaced on the upstream while a broadcast runs: the next token refresh is refused (40125).
         // The broadcast pauses with that reason and fails nobody; once the secret matches again, a resume sends the
         // rest, and nobody twice.
-        App app;
-        app.name = QStringLiteral("token lost mid-run");
-        app.appid = QStringLiteral("wxtokenlost00001");
-        app.upstream = QStringLiteral("sandbox");
-        QCOMPARE(httpPost(admin(QStringLiteral("apps")), {{QStringLiteral("appid"), app.appid}}).status, 200);
+        const QString appid = QStringLiteral("wxtokenlost00001");
         constexpr int audience = 1000;
-        QJsonArray followers;
+        QStringList openids;
         for (int i = 0; i < audience; ++i)
-            followers.append(QJsonObject{{QStringLiteral("openid"), QStringLiteral("oLost%1").arg(i)},
-                                         {QStringLiteral("last_interaction"), QDateTime::currentSecsSinceEpoch()}});
-        QCOMPARE(httpPost(admin(QStringLiteral("followers")), {{QStringLiteral("appid"), app.appid}, {QStringLiteral("followers"), followers}}).status, 200);
-        const qint64 mainApp = std::exchange(m_appId, *AppRepository(m_ws->db()).create(app));
+            openids.append(QStringLiteral("oLost%1").arg(i));
+        const qint64 mainApp = useNewApp(appid, openids);
+        QVERIFY(mainApp);
         const auto restore = qScopeGuard([&]() {
             m_appId = mainApp;
             httpPost(admin(QStringLiteral("faults")), QJsonObject{});
-            httpPost(admin(QStringLiteral("apps")), {{QStringLiteral("appid"), app.appid}});
+            httpPost(admin(QStringLiteral("apps")), {{QStringLiteral("appid"), appid}});
         });
         Template t;
         t.csText = QStringLiteral("hello");
@@ -652,7 +626,7 @@ private slots:
         connect(m_ws->engine(), &BroadcastEngine::progress, this, [&sentSoFar](const BroadcastProgress &p) { sentSoFar = p.counters.sent; });
         m_ws->engine()->start(*id);
         QTRY_VERIFY_WITH_TIMEOUT(sentSoFar > 0, 30000);
-        QCOMPARE(httpPost(admin(QStringLiteral("apps")), {{QStringLiteral("appid"), app.appid}, {QStringLiteral("secret"), QStringLiteral("rotated")}}).status, 200);
+        QCOMPARE(httpPost(admin(QStringLiteral("apps")), {{QStringLiteral("appid"), appid}, {QStringLiteral("secret"), QStringLiteral("rotated")}}).status, 200);
         QVERIFY(finished.wait(60000));
         disconnect(m_ws->engine(), &BroadcastEngine::progress, this, nullptr);
         QCOMPARE(finished.last().at(2).toString(), QStringLiteral("paused"));
@@ -663,10 +637,8 @@ private slots:
         QVERIFY2(c.sent > 0 && c.sent < audience, qPrintable(QString::number(c.sent)));
 
         // The secret matches again: the rest, once.
-        QCOMPARE(httpPost(admin(QStringLiteral("apps")), {{QStringLiteral("appid"), app.appid}}).status, 200);
-        m_ws->engine()->resume(*id);
-        QVERIFY(finished.wait(60000));
-        QCOMPARE(finished.last().at(2).toString(), QStringLiteral("finished"));
+        QCOMPARE(httpPost(admin(QStringLiteral("apps")), {{QStringLiteral("appid"), appid}}).status, 200);
+        QCOMPARE(resumeLast(), QStringLiteral("finished"));
         c = *repo.recount(*id);
         QCOMPARE(c.sent, qint64(audience));
         QCOMPARE(c.failed, qint64(0));
@@ -742,9 +714,7 @@ private slots:
             const QString why = ReasonText::display(BroadcastRepository(m_ws->db()).findById(m_lastBroadcast).value()->statusReason);
             QVERIFY2(why.contains(QStringLiteral("resume")), qPrintable(why));
             // The fault is gone (the operator fixed the setup, the quota was reset): a resume delivers.
-            QSignalSpy finished(m_ws->engine(), &BroadcastEngine::finished);
-            m_ws->engine()->resume(m_lastBroadcast);
-            QVERIFY(finished.wait(60000));
+            QCOMPARE(resumeLast(), QStringLiteral("finished"));
             QCOMPARE(toString(deliveryOf(id).state), QStringLiteral("sent"));
             QCOMPARE(accepted(channel, key), 1);
         }

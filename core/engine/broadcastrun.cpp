@@ -323,6 +323,22 @@ void BroadcastWorker::startJobs(QList<DeliveryWork> batch)
     }
 }
 
+QString BroadcastWorker::pauseReason(const DeliveryOutcome &o)
+{
+    if (o.tokenFault) // no access token: the same for everyone of the app (a quota spent on the token endpoint included)
+        return tokenPauseReason(o.reason);
+    if (o.errcode == errcode::DailyQuota || o.errcode == errcode::NtfyDailyQuota)
+        return ReasonText(staticMetaObject, QT_TR_NOOP("the upstream says the daily quota is spent (%1); resume when it is reset"))
+            .arg(o.errcode)
+            .encode();
+    if (isConfigFault(o.errcode, o.httpStatus))
+        return ReasonText(staticMetaObject, QT_TR_NOOP("the upstream refuses the app's setup (%1 %2); fix it, then resume"))
+            .arg(o.errcode ? o.errcode : o.httpStatus)
+            .arg(o.errmsg)
+            .encode();
+    return {};
+}
+
 void BroadcastWorker::onOutcome(const DeliveryOutcome &o, qint64 subscriberId, const QString &recipient, Channel channel)
 {
     if (!m_run)
@@ -332,27 +348,12 @@ void BroadcastWorker::onOutcome(const DeliveryOutcome &o, qint64 subscriberId, c
     // Replies are still arriving: the read-ahead waits for the quiet that follows them.
     if (m_readAheadTimer.isActive() && m_readAheadTimer.interval() > 0)
         m_readAheadTimer.start();
-    if (o.state == DeliveryState::Pending && o.tokenFault && !run.stopping) {
-        // No access token: the same for everyone of the app (a quota spent on the token endpoint included).
-        run.stopping = true;
-        run.stopAs = BroadcastStatus::Paused;
-        run.stopReason = tokenPauseReason(o.reason);
-    }
-    if (o.state == DeliveryState::Pending && (o.errcode == errcode::DailyQuota || o.errcode == errcode::NtfyDailyQuota)
-        && !run.stopping) {
-        run.stopping = true;
-        run.stopAs = BroadcastStatus::Paused;
-        run.stopReason = ReasonText(staticMetaObject, QT_TR_NOOP("the upstream says the daily quota is spent (%1); resume when it is reset"))
-                             .arg(o.errcode)
-                             .encode();
-    }
-    if (o.state == DeliveryState::Pending && isConfigFault(o.errcode, o.httpStatus) && !run.stopping) {
-        run.stopping = true;
-        run.stopAs = BroadcastStatus::Paused;
-        run.stopReason = ReasonText(staticMetaObject, QT_TR_NOOP("the upstream refuses the app's setup (%1 %2); fix it, then resume"))
-                             .arg(o.errcode ? o.errcode : o.httpStatus)
-                             .arg(o.errmsg)
-                             .encode();
+    if (o.state == DeliveryState::Pending && !run.stopping) {
+        if (QString why = pauseReason(o); !why.isEmpty()) {
+            run.stopping = true;
+            run.stopAs = BroadcastStatus::Paused;
+            run.stopReason = std::move(why);
+        }
     }
     if (o.state == DeliveryState::Failed) {
         DeliveryFailure f{run.broadcast.id, o.deliveryId, subscriberId, recipient, channel, o.errcode, o.reason};

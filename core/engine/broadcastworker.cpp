@@ -577,13 +577,7 @@ void BroadcastWorker::end(BroadcastStatus endAs, const QString &endReason)
 
 void BroadcastWorker::pauseForToken(const QString &message)
 {
-    if (!m_run)
-        return;
-    const qint64 id = m_run->broadcast.id;
-    const QString reason = tokenPauseReason(message);
-    qCWarning(lcEngine) << "broadcast" << id << "paused:" << ReasonText::display(reason);
-    emit broadcastError(id, ReasonText::display(reason));
-    end(BroadcastStatus::Paused, reason);
+    stopRun(BroadcastStatus::Paused, tokenPauseReason(message));
 }
 
 QString BroadcastWorker::tokenPauseReason(const QString &message)
@@ -593,13 +587,21 @@ QString BroadcastWorker::tokenPauseReason(const QString &message)
 
 void BroadcastWorker::abortRun(const QString &message)
 {
+    stopRun(BroadcastStatus::Failed, message);
+}
+
+void BroadcastWorker::stopRun(BroadcastStatus as, const QString &message)
+{
     if (!m_run)
         return;
     const qint64 id = m_run->broadcast.id;
     // message: stored form (ReasonText) or plain text; stored as it is, reported in this process's language.
-    qCCritical(lcEngine) << "broadcast" << id << "stopped:" << ReasonText::display(message);
+    if (as == BroadcastStatus::Failed)
+        qCCritical(lcEngine) << "broadcast" << id << "stopped:" << ReasonText::display(message);
+    else
+        qCWarning(lcEngine) << "broadcast" << id << "paused:" << ReasonText::display(message);
     emit broadcastError(id, ReasonText::display(message));
-    end(BroadcastStatus::Failed, message);
+    end(as, message);
 }
 
 } // namespace pushdesk

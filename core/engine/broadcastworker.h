@@ -74,6 +74,9 @@ private:
     // No access token could be had (at the start, for the content check or mid-run): paused with the reason.
     void pauseForToken(const QString &message);
     static QString tokenPauseReason(const QString &message);
+    // Why an outcome sent back to pending pauses the whole broadcast (no token, quota spent, the app's setup); empty: it does not.
+    static QString pauseReason(const DeliveryOutcome &o);
+    void stopRun(BroadcastStatus as, const QString &message); // ends the run now, with the reason reported
     void control(qint64 id, const std::function<Result<BroadcastStatus>(BroadcastControl &)> &action);
 
     std::unique_ptr<DatabaseConfig> m_dbConfig;

@@ -84,14 +84,14 @@ void TokenCache::fetch(bool force)
                     m_forcedToday = 0;
                 }
                 if (m_forcedToday >= kForcedPerDay) {
-                    m_failure = r;
-                    m_failure.kind = UpstreamReply::Kind::ApiError;
-                    m_failure.errcode = errcode::InvalidCredential;
-                    settle(fail(ReasonText("TokenCache", QT_TRANSLATE_NOOP("TokenCache", "the upstream refuses the access token "
-                                                                                         "of %1 and today's %2 forced refreshes are used"))
-                                    .arg(m_appid)
-                                    .arg(kForcedPerDay)
-                                    .encode()));
+                    UpstreamReply refused = r;
+                    refused.kind = UpstreamReply::Kind::ApiError;
+                    refused.errcode = errcode::InvalidCredential;
+                    refuse(refused, ReasonText("TokenCache", QT_TRANSLATE_NOOP("TokenCache", "the upstream refuses the access token "
+                                                                                             "of %1 and today's %2 forced refreshes are used"))
+                                        .arg(m_appid)
+                                        .arg(kForcedPerDay)
+                                        .encode());
                     return;
                 }
                 const qint64 wait = std::max<qint64>(0, m_lastForceMs + kForceSpacingMs - now);
@@ -116,13 +116,18 @@ void TokenCache::fetch(bool force)
         }
         // Stored as a delivery's or a broadcast's reason: the stored form (ReasonText), the reply's nested.
         qCWarning(lcToken) << "access token fetch failed for" << m_appid << ReasonText::display(r.describe());
-        m_failure = r;
-        m_refusal = ReasonText("TokenCache", QT_TRANSLATE_NOOP("TokenCache", "cannot get an access token for %1: %2"))
-                        .arg(m_appid)
-                        .arg(r.describe())
-                        .encode();
-        settle(fail(m_refusal));
+        refuse(r, ReasonText("TokenCache", QT_TRANSLATE_NOOP("TokenCache", "cannot get an access token for %1: %2"))
+                      .arg(m_appid)
+                      .arg(r.describe())
+                      .encode());
     });
+}
+
+void TokenCache::refuse(const UpstreamReply &r, const QString &message)
+{
+    m_failure = r;
+    m_refusal = message;
+    settle(fail(message));
 }
 
 void TokenCache::settle(const Result<QString> &result)

@@ -37,6 +37,8 @@ public:
 private:
     void fetch(bool force);
     void settle(const Result<QString> &result);
+    // No token for this run: the waiting requests and every later one get message (r: what the endpoint said).
+    void refuse(const UpstreamReply &r, const QString &message);
 
     NetworkPool &m_pool;
     QUrl m_base;
