@@ -133,6 +133,7 @@ private slots:
         options.alwaysSandbox = true;
         options.engine.backoffBaseMs = 20; // quick retries: the bounds are what is tested
         options.engine.minuteQuotaWaitMs = 40; // 45011's "next minute", shortened (retryPolicyWaits checks the real one)
+        options.engine.busyBackoffBaseMs = 20; // -1's 1 s, likewise
         auto ws = Workspace::open(DatabaseConfig::sqlite(m_dir.filePath(QStringLiteral("channels.db"))), options);
         QVERIFY(ws.has_value());
         m_ws = std::move(*ws);
@@ -391,8 +392,8 @@ private slots:
         QTest::addColumn<int>("attempts");       // requests made for the row
         QTest::addColumn<QString>("route");
         QTest::addColumn<QString>("status");     // broadcast status
-        // retried with backoff (1 + 3 retries), then failed
-        QTest::newRow("-1 busy") << -1 << "failed" << 4 << "custom" << "finished";
+        // retried with backoff (1 + 5 retries for -1, 1 + 3 for 45011), then failed
+        QTest::newRow("-1 busy") << -1 << "failed" << 6 << "custom" << "finished"; // as WxJava: 5 retries
         QTest::newRow("45011 minute quota") << 45011 << "failed" << 4 << "custom" << "finished";
         // dropped, never retried
         for (int code : {40003, 43004, 43019, 40008, 45008})
@@ -495,11 +496,20 @@ private slots:
         UpstreamReply busy;
         busy.kind = UpstreamReply::Kind::ApiError;
         busy.errcode = errcode::Busy;
-        for (int n = 0; n < policy.maxRetries; ++n) {
+        // -1 as upstream-apis.md has it from WxJava: after 1 s·2^n (plus jitter), at most 5 times.
+        for (int n = 0; n < 5; ++n) {
             const int d = policy.delayMs(busy, n);
+            QVERIFY2(d >= 1000 << n && d < 2 * (1000 << n), qPrintable(QString::number(d)));
+        }
+        QCOMPARE(policy.delayMs(busy, 5), -1); // bounded
+        // Network errors and 5xx: from the base, maxRetries times.
+        UpstreamReply network;
+        network.kind = UpstreamReply::Kind::NetworkError;
+        for (int n = 0; n < policy.maxRetries; ++n) {
+            const int d = policy.delayMs(network, n);
             QVERIFY2(d >= policy.backoffBaseMs << n && d < 2 * (policy.backoffBaseMs << n), qPrintable(QString::number(d)));
         }
-        QCOMPARE(policy.delayMs(busy, policy.maxRetries), -1); // bounded
+        QCOMPARE(policy.delayMs(network, policy.maxRetries), -1);
         UpstreamReply minute = busy;
         minute.errcode = errcode::MinuteQuota; // "retry next minute"
         QVERIFY(policy.delayMs(minute, 0) >= 60000);
@@ -529,7 +539,7 @@ private slots:
         // refused however often it is asked (retries used up, a refused secret or IP, a frozen account, the
         // daily quota, an administrator to ask): the broadcast pauses with the reason, nobody is failed, and a
         // resume once the endpoint gives tokens again sends everyone
-        QTest::newRow("-1 busy, for good") << -1 << 4 << "paused";
+        QTest::newRow("-1 busy, for good") << -1 << 6 << "paused";
         for (int code : {40001, 40013, 40125, 40164, 40243, 45009, 89503, 89506, 89507, 50004, 50007})
             QTest::newRow(qPrintable(QString::number(code))) << code << 1 << "paused";
     }
@@ -855,6 +865,38 @@ private slots:
         QCOMPARE(BroadcastRepository(m_ws->db()).recount(m_lastBroadcast)->failed, qint64(10));
         QCOMPARE(failures.size(), 1);
         QVERIFY(failures.first().reason.contains(QStringLiteral("template fault")));
+
+        // Paused as soon as the fault is reported, then resumed: still once for the whole broadcast.
+        unbindAll();
+        constexpr int audience = 400;
+        followers = {};
+        for (int i = 0; i < audience; ++i) {
+            followers.append(QJsonObject{{QStringLiteral("openid"), QStringLiteral("o47003b-%1").arg(i)}});
+            Subscriber s;
+            s.mpOpenid = QStringLiteral("o47003b-%1").arg(i);
+            addSubscriber(s, {Channel::WeChat});
+        }
+        QCOMPARE(httpPost(admin(QStringLiteral("followers")), {{QStringLiteral("appid"), m_appid}, {QStringLiteral("followers"), followers}}).status, 200);
+        const auto id = m_ws->createBroadcast(m_appId, tid, {});
+        QVERIFY(id.has_value());
+        BroadcastRepository repo(m_ws->db());
+        QVERIFY(repo.setCheck(*id, QStringLiteral("approved"), {}, {}).has_value());
+        m_lastBroadcast = *id;
+        failures.clear();
+        connect(m_ws->engine(), &BroadcastEngine::deliveryFailed, this, [this, &failures, id](const DeliveryFailure &f) {
+            failures.append(f);
+            if (failures.size() == 1)
+                m_ws->engine()->pause(*id);
+        });
+        const auto stopListening = qScopeGuard([this]() { disconnect(m_ws->engine(), &BroadcastEngine::deliveryFailed, this, nullptr); });
+        QSignalSpy finished(m_ws->engine(), &BroadcastEngine::finished);
+        m_ws->engine()->start(*id);
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(finished.last().at(2).toString(), QStringLiteral("paused"));
+        QVERIFY(repo.recount(*id)->failed < audience); // the resume has rows left to fail
+        QCOMPARE(resumeLast(), QStringLiteral("finished"));
+        QCOMPARE(repo.recount(*id)->failed, qint64(audience));
+        QCOMPARE(failures.size(), 1);
     }
 };
 

@@ -75,7 +75,8 @@ private slots:
 
     void wechatBusyIsRetriedAndQuotaPauses()
     {
-        // -1 (busy) on every answer: bounded retries, then a failure that names the code.
+        // -1 (busy) on every answer: retried as WxJava does (after 1 s, 2 s, 4 s, 8 s, 16 s), then a failure that names
+        // the code.
         {
             SandboxProcess busy({QStringLiteral("--error-rate"), QStringLiteral("-1=1.0")});
             QVERIFY(busy.isRunning());
@@ -91,7 +92,7 @@ private slots:
             // ... until an operator approves it.
             QCOMPARE(runPushdesk({QStringLiteral("resume"), QStringLiteral("--db"), db, QStringLiteral("--broadcast"), QStringLiteral("1")}).exitCode, 0);
             QCOMPARE(runPushdesk({QStringLiteral("worker"), QStringLiteral("--db"), db, QStringLiteral("--until-idle")}).exitCode, 0);
-            QVERIFY(sqlCount(db, QStringLiteral("SELECT COUNT(*) FROM deliveries WHERE route = 'custom' AND errcode = -1 AND attempts = 4")) > 0);
+            QVERIFY(sqlCount(db, QStringLiteral("SELECT COUNT(*) FROM deliveries WHERE route = 'custom' AND errcode = -1 AND attempts = 6")) > 0);
             QCOMPARE(sqlCount(db, QStringLiteral("SELECT COUNT(*) FROM deliveries WHERE channel = 'wechat' AND state = 'sent'")), qint64(0));
         }
         // The upstream's daily quota (45009): the broadcast pauses with the reason, the rest stays pending.

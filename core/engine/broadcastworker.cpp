@@ -329,7 +329,8 @@ Result<void> BroadcastWorker::begin(qint64 broadcastId)
     ctx.smtp.from = a.smtpFrom;
     if (!a.smtpUser.isEmpty())
         ctx.smtp.password = readSecret(m_secrets.get(), SecretStore::smtpPasswordKey(a.id), &keychainError);
-    ctx.retry = RetryPolicy{m_options.maxRetries, m_options.backoffBaseMs, m_options.minuteQuotaWaitMs};
+    ctx.retry = RetryPolicy{m_options.maxRetries, m_options.backoffBaseMs, m_options.minuteQuotaWaitMs,
+                            m_options.busyRetries, m_options.busyBackoffBaseMs};
     ctx.timeoutMs = m_options.timeoutMs;
     run->tokens = std::make_unique<TokenCache>(*m_pool, wechatBase, a.appid, appSecret, ctx.retry);
     ctx.tokens = run->tokens.get();
@@ -354,6 +355,9 @@ Result<void> BroadcastWorker::begin(qint64 broadcastId)
         auto planned = broadcasts.membersPlanned(broadcastId);
         run->membersPlanned = planned ? *planned : 0;
     }
+    // A template fault already reported by an earlier run of this broadcast is not reported again.
+    auto templateFault = broadcasts.hasFailed(broadcastId, errcode::TemplateArgument);
+    run->templateFaultReported = templateFault && *templateFault;
     run->dailyQuota = a.dailyQuota;
     if (run->dailyQuota > 0) {
         auto sent = broadcasts.sentSince(a.id, QDateTime(QDate::currentDate(), QTime(0, 0)).toMSecsSinceEpoch());
@@ -387,6 +391,17 @@ Result<void> BroadcastWorker::begin(qint64 broadcastId)
     return {};
 }
 
+int BroadcastWorker::contentCheckRetryDelay(const ContentVerdict &v, int attempt) const
+{
+    if (v.outcome != ContentVerdict::Outcome::Unreachable || isTokenError(v.errcode) || !m_run)
+        return -1;
+    UpstreamReply r; // as the deliveries' retry policy reads it: an errcode is WeChat's, anything else did not get through
+    r.kind = v.errcode != 0 ? UpstreamReply::Kind::ApiError : UpstreamReply::Kind::NetworkError;
+    r.errcode = v.errcode;
+    r.httpStatus = v.httpStatus;
+    return m_run->ctx.retry.delayMs(r, attempt);
+}
+
 void BroadcastWorker::checkContent(const QString &token, bool tokenRetried, int attempt)
 {
     Run &run = *m_run;
@@ -418,9 +433,8 @@ void BroadcastWorker::checkContent(const QString &token, bool tokenRetried, int 
     run.contentCheck->check(parts.join(QLatin1Char('\n')), [this, id, token, tokenRetried, attempt](const ContentVerdict &v) {
         if (!m_run || m_run->broadcast.id != id)
             return;
-        if (v.outcome == ContentVerdict::Outcome::Unreachable && !isTokenError(v.errcode) && attempt < m_options.maxRetries) {
-            // A busy or flaky upstream is asked again (bounded, with backoff) before the broadcast is held.
-            const int delay = m_options.backoffBaseMs << attempt;
+        if (const int delay = contentCheckRetryDelay(v, attempt); delay >= 0) {
+            // A busy or flaky upstream is asked again (the retry policy's bounds and backoff) before the broadcast is held.
             QTimer::singleShot(delay, this, [this, id, token, tokenRetried, attempt]() {
                 if (m_run && m_run->broadcast.id == id)
                     checkContent(token, tokenRetried, attempt + 1);

@@ -22,6 +22,7 @@ class WalCheckpointer;
 class SecretStore;
 class BroadcastControl;
 struct DatabaseConfig;
+struct ContentVerdict;
 
 class BroadcastWorker : public QObject {
     Q_OBJECT
@@ -55,6 +56,9 @@ private:
     struct Run;
     Result<void> begin(qint64 broadcastId);
     void checkContent(const QString &token, bool tokenRetried, int attempt);
+    // When the content check is asked again after an answer that let it decide nothing; -1: not (a token error is
+    // refreshed instead, and an errcode that no retry changes holds the broadcast at once).
+    int contentCheckRetryDelay(const ContentVerdict &v, int attempt) const;
     void audit(const QString &action, qint64 broadcastId, const QJsonObject &after = {});
     bool ownerIsGone(const ClaimCandidate &c, qint64 nowMs) const;
     void beat();

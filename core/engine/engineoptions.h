@@ -22,6 +22,8 @@ struct EngineOptions {
     int maxRetries = 3;
     int backoffBaseMs = 200;
     int minuteQuotaWaitMs = 60000; // 45011 ("retry next minute") is retried after this long
+    int busyRetries = 5;           // WeChat's -1 ("system busy"): retried after busyBackoffBaseMs·2^n, this often
+    int busyBackoffBaseMs = 1000;
     int timeoutMs = 15000;
     QUrl sandboxUrl;             // the built-in sandbox, for apps whose upstream is "sandbox"
     int pollIntervalMs = 1000;   // how often due and orphaned broadcasts are looked for

@@ -50,11 +50,12 @@ bool UpstreamReply::retryable() const
 
 int RetryPolicy::delayMs(const UpstreamReply &r, int retry) const
 {
-    if (!r.retryable() || retry >= maxRetries)
+    const bool busy = r.kind == UpstreamReply::Kind::ApiError && r.errcode == errcode::Busy;
+    if (!r.retryable() || retry >= (busy ? busyRetries : maxRetries))
         return -1;
     if (r.kind == UpstreamReply::Kind::ApiError && r.errcode == errcode::MinuteQuota)
         return minuteQuotaWaitMs + int(QRandomGenerator::global()->bounded(std::max(1, minuteQuotaWaitMs / 12)));
-    const int base = backoffBaseMs << std::min(retry, 16);
+    const int base = (busy ? busyBackoffBaseMs : backoffBaseMs) << std::min(retry, 16);
     return base + int(QRandomGenerator::global()->bounded(std::max(1, base)));
 }
 

@@ -35,12 +35,15 @@ struct UpstreamReply {
     bool configFault() const;
 };
 
-// When a failed request is made again: bounded, with exponential backoff and jitter, and for WeChat's per-minute
-// quota (45011, "retry next minute") not before the next minute.
+// When a failed request is made again: bounded, with exponential backoff and jitter; WeChat's "system busy" (-1) as
+// WxJava does it (after 1 s·2^n, at most 5 times; upstream-apis.md), and its per-minute quota (45011, "retry next
+// minute") not before the next minute.
 struct RetryPolicy {
     int maxRetries = 3;             // retries of one request after the first attempt
     int backoffBaseMs = 200;
     int minuteQuotaWaitMs = 60000;  // 45011
+    int busyRetries = 5;            // -1
+    int busyBackoffBaseMs = 1000;
     // The wait before retry number `retry` (0 for the first) of a request that got r; -1: not retried.
     int delayMs(const UpstreamReply &r, int retry) const;
 };

@@ -607,4 +607,16 @@ Result<qint64> BroadcastRepository::sentSince(qint64 appId, qint64 sinceMs)
     return q.value(0).toLongLong();
 }
 
+Result<bool> BroadcastRepository::hasFailed(qint64 broadcastId, int errcode)
+{
+    QSqlQuery q(m_db.db());
+    q.prepare(QStringLiteral("SELECT EXISTS (SELECT 1 FROM deliveries WHERE broadcast_id = ? AND state = 'failed' AND errcode = ?)"));
+    q.addBindValue(broadcastId);
+    q.addBindValue(errcode);
+    if (auto r = exec(q); !r)
+        return std::unexpected(r.error());
+    q.next();
+    return q.value(0).toBool();
+}
+
 } // namespace pushdesk

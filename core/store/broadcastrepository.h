@@ -100,6 +100,8 @@ public:
     Result<void> setCheck(qint64 id, const QString &verdict, const QString &label, const QString &rule);
     // Messages the app had sent since sinceMs (for its daily quota).
     Result<qint64> sentSince(qint64 appId, qint64 sinceMs);
+    // Whether a row of the broadcast has failed with errcode (a fault of the broadcast reported once: 47003).
+    Result<bool> hasFailed(qint64 broadcastId, int errcode);
 
 private:
     Database &m_db;
