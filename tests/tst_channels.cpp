@@ -799,6 +799,75 @@ private slots:
             QCOMPARE(accepted(QStringLiteral("bark"), key.toString()), 2);
     }
 
+    void barkBatchAnswersPerKey()
+    {
+        // A batch is answered key by key (HTTP 200, a code per key). A key APNs throttled is tried again in a smaller
+        // batch until the retries run out; a dead device token and an unknown key are dropped at once.
+        QStringList subscriberKeys;
+        for (int i = 0; i < 8; ++i)
+            subscriberKeys.append(QStringLiteral("kPerKey%1").arg(i));
+        QCOMPARE(httpPost(join(m_ws->sandboxUrl(), QStringLiteral("/sandbox/admin/bark/devices")),
+                          {{QStringLiteral("device_keys"), QJsonArray::fromStringList(subscriberKeys)}}).status, 200);
+        QHash<qint64, QString> keyOf;
+        subscriberKeys.append(QStringLiteral("kPerKeyUnknown")); // not registered on the server
+        for (const QString &key : std::as_const(subscriberKeys)) {
+            Subscriber s;
+            s.barkKey = key;
+            s.barkServer = m_ws->sandboxUrl().toString();
+            keyOf.insert(addSubscriber(s, {Channel::Bark}), s.barkKey);
+        }
+        Template t;
+        t.barkTitle = QStringLiteral("Maintenance tonight");
+        t.barkBody = QStringLiteral("The service pauses for an hour.");
+        const qint64 tid = addTemplate(t);
+        const auto restore = qScopeGuard([this]() { httpPost(admin(QStringLiteral("faults")), QJsonObject{}); });
+        const auto throttledSoFar = [this]() {
+            return httpGet(join(m_ws->sandboxUrl(), QStringLiteral("/sandbox/stats"))).json.value(QStringLiteral("faults")).toObject()
+                .value(QStringLiteral("errcode")).toObject().value(QStringLiteral("bark:apns:TooManyRequests")).toInt();
+        };
+        const int throttledBefore = throttledSoFar();
+        QCOMPARE(httpPost(admin(QStringLiteral("faults")), {{QStringLiteral("error_rates"), QJsonObject{{QStringLiteral("bark:apns:TooManyRequests"), 0.5}}},
+                                                             {QStringLiteral("seed"), 11}}).status, 200);
+        QCOMPARE(run(tid, nullptr, true), QStringLiteral("finished"));
+        int deliveredLater = 0, throttledOut = 0, retries = 0;
+        for (auto it = keyOf.cbegin(); it != keyOf.cend(); ++it) {
+            const Delivery d = deliveryOf(it.key());
+            QCOMPARE(d.route, QStringLiteral("bark_batch"));
+            if (it.value() == QLatin1String("kPerKeyUnknown")) {
+                QCOMPARE(toString(d.state), QStringLiteral("failed"));
+                QCOMPARE(d.attempts, 1);
+                QCOMPARE(d.errcode, 400);
+                continue;
+            }
+            if (d.state == DeliveryState::Sent) {
+                QCOMPARE(accepted(QStringLiteral("bark"), it.value()), 1);
+                deliveredLater += d.attempts > 1;
+                retries += d.attempts - 1;
+            } else {
+                QCOMPARE(toString(d.state), QStringLiteral("failed"));
+                QCOMPARE(d.attempts, 4); // 1 + 3 retries
+                QCOMPARE(d.httpStatus, 500);
+                QCOMPARE(d.errmsg, QStringLiteral("push failed: TooManyRequests"));
+                QCOMPARE(accepted(QStringLiteral("bark"), it.value()), 0);
+                ++throttledOut;
+            }
+        }
+        QVERIFY2(deliveredLater > 0, "no throttled key was delivered by a retry");
+        // Every throttle the sandbox answered is one more try of that key, and no key was tried when it needed none.
+        QCOMPARE(throttledSoFar() - throttledBefore, retries + 4 * throttledOut);
+
+        // A dead device token: dropped at once, never retried.
+        QCOMPARE(httpPost(admin(QStringLiteral("faults")), {{QStringLiteral("error_rates"), QJsonObject{{QStringLiteral("bark:apns:BadDeviceToken"), 1.0}}}}).status, 200);
+        QCOMPARE(run(tid, nullptr, true), QStringLiteral("finished"));
+        for (auto it = keyOf.cbegin(); it != keyOf.cend(); ++it) {
+            const Delivery d = deliveryOf(it.key());
+            QCOMPARE(toString(d.state), QStringLiteral("failed"));
+            QCOMPARE(d.attempts, 1);
+            if (it.value() != QLatin1String("kPerKeyUnknown"))
+                QCOMPARE(d.errmsg, QStringLiteral("push failed: BadDeviceToken"));
+        }
+    }
+
     void invalidPageIsResentWithoutIt()
     {
         // The mini-program's live version has one page; the template names another: 41030, then the same

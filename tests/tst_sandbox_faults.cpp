@@ -616,6 +616,22 @@ void tst_SandboxFaults::pushAndTokenErrorFaults()
     // Only the pushes no fault answered were taken.
     QCOMPARE(accepted("bark"), QJsonObject({{QStringLiteral("k1"), 1}}));
     QCOMPARE(accepted("ntfy"), QJsonObject({{QStringLiteral("t1"), 1}}));
+    // A batch meets the device faults key by key, as the server does: HTTP 200, each key's code and message in
+    // "data". An unknown key is answered before any fault is drawn for it; bark:teapot still refuses the whole request.
+    admin(QStringLiteral("/sandbox/admin/faults"), R"({"error_rates":{"bark:apns:TooManyRequests":1}})");
+    const Http batch = post(QStringLiteral("/push"), R"({"device_keys":["k1","kx"],"body":"hi"})");
+    QCOMPARE(batch.status, 200);
+    QCOMPARE(batch.json[QLatin1String("code")].toInt(), 200);
+    const QJsonArray perKey = batch.json[QLatin1String("data")].toArray();
+    QCOMPARE(perKey.size(), 2);
+    QCOMPARE(perKey.at(0).toObject(), QJsonObject({{QStringLiteral("code"), 500}, {QStringLiteral("device_key"), QStringLiteral("k1")},
+                                                   {QStringLiteral("message"), QStringLiteral("push failed: TooManyRequests")}}));
+    QCOMPARE(perKey.at(1).toObject().value(QLatin1String("code")).toInt(), 400);
+    QVERIFY(perKey.at(1).toObject().value(QLatin1String("message")).toString().contains(QLatin1String("kx")));
+    QCOMPARE(faultStats()[QLatin1String("errcode")].toObject().value(QLatin1String("bark:apns:TooManyRequests")).toInt(), 1);
+    admin(QStringLiteral("/sandbox/admin/faults"), R"({"error_rates":{"bark:teapot":1,"bark:apns:TooManyRequests":1}})");
+    QCOMPARE(post(QStringLiteral("/push"), R"({"device_keys":["k1"],"body":"hi"})").status, 418);
+    QCOMPARE(accepted("bark"), QJsonObject({{QStringLiteral("k1"), 1}})); // still only the first push
     for (const char *bad : {R"({"error_rates":{"ntfy:40000":1}})", R"({"error_rates":{"bark:apns:":1}})",
                             R"({"error_rates":{"bark:other":1}})", R"({"token_errors":{"-1":1.5}})",
                             R"({"token_errors":{"0":1}})", R"({"token_errors":3})"}) {

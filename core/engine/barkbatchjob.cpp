@@ -62,6 +62,8 @@ void BarkBatchJob::send()
         const QJsonArray data = QJsonDocument::fromJson(r.body).object().value(QStringLiteral("data")).toArray();
         for (const auto &d : data)
             perKey.insert(d.toObject().value(QStringLiteral("device_key")).toString(), d.toObject());
+        QList<DeliveryWork> again; // keys whose own answer is worth another try
+        int delay = -1;
         for (const auto &w : std::as_const(m_works)) {
             DeliveryOutcome out;
             out.deliveryId = w.deliveryId;
@@ -73,15 +75,34 @@ void BarkBatchJob::send()
             if (code == 200) {
                 out.state = DeliveryState::Sent;
             } else {
+                // A key's entry is what a single push to it would have answered (the HTTP status as its code):
+                // an APNs refusal other than a dead device token is tried again, in a smaller batch.
+                UpstreamReply own;
+                own.kind = UpstreamReply::Kind::HttpError;
+                own.httpStatus = code;
+                own.errmsg = k.value(QStringLiteral("message")).toString();
+                if (const int wait = k.isEmpty() ? -1 : m_ctx.retry.delayMs(own, m_retries); wait >= 0) {
+                    again.append(w);
+                    delay = std::max(delay, wait);
+                    continue;
+                }
                 // A key the server did not answer for is not known to have arrived: it fails, and says so.
                 out.state = DeliveryState::Failed;
                 out.errcode = code;
+                if (!k.isEmpty())
+                    out.httpStatus = code;
                 // errmsg holds only what the upstream said; our own words are a reason, stored language-neutral.
-                out.errmsg = k.value(QStringLiteral("message")).toString();
+                out.errmsg = own.errmsg;
                 out.reason = k.isEmpty() ? ReasonText(staticMetaObject, QT_TR_NOOP("no result for this key in the batch answer")).encode()
                                          : out.errmsg;
             }
             m_done(out);
+        }
+        if (!again.isEmpty()) {
+            m_works = std::move(again);
+            ++m_retries;
+            QTimer::singleShot(delay, this, [this]() { send(); });
+            return;
         }
         deleteLater();
     });

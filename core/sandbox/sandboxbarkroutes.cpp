@@ -8,6 +8,7 @@
 #include <QJsonObject>
 
 #include <expected>
+#include <tuple>
 
 namespace pushdesk {
 
@@ -109,6 +110,8 @@ SandboxReply pushRoute(SandboxState &state, const SandboxCall &call)
             state.settle(SandboxMessageKind::Bark, QString(), 400);
             return sandboxwire::barkResult(400, problem, call.nowSeconds());
         }
+        if (const QString fault = state.faults().drawBarkDeviceFault(); !fault.isEmpty())
+            return pushFaultReply(fault, call.nowSeconds()); // not accepted, as every injected fault
         state.settle(SandboxMessageKind::Bark, target->deviceKey, 0);
         return sandboxwire::barkResult(200, u"success", call.nowSeconds());
     }
@@ -119,13 +122,21 @@ SandboxReply pushRoute(SandboxState &state, const SandboxCall &call)
     body.append(",\"data\":[");
     bool first = true;
     for (const QString &key : std::as_const(target->batch)) {
-        const QString problem = deviceKeyProblem(state, key);
-        state.settle(SandboxMessageKind::Bark, problem.isEmpty() ? key : QString(),
-                     problem.isEmpty() ? 0 : 400);
+        QString problem = deviceKeyProblem(state, key);
+        int code = problem.isEmpty() ? 200 : 400;
+        if (!problem.isEmpty()) {
+            state.settle(SandboxMessageKind::Bark, QString(), 400);
+        } else if (const QString fault = state.faults().drawBarkDeviceFault(); !fault.isEmpty()) {
+            std::tie(code, problem) = barkDeviceFault(fault); // not accepted, as every injected fault
+        } else {
+            state.settle(SandboxMessageKind::Bark, key, 0);
+        }
         if (!first)
             body.append(',');
         first = false;
-        body.append(problem.isEmpty() ? "{\"code\":200,\"device_key\":" : "{\"code\":400,\"device_key\":");
+        body.append("{\"code\":");
+        body.append(QByteArray::number(code));
+        body.append(",\"device_key\":");
         sandboxwire::appendJsonString(body, key);
         if (!problem.isEmpty()) {
             body.append(",\"message\":");

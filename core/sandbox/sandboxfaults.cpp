@@ -63,6 +63,11 @@ bool isApnsReason(QStringView reason)
     return true;
 }
 
+bool isBarkDeviceFault(QStringView key)
+{
+    return key == u"bark:token_invalid" || key.startsWith(u"bark:apns:");
+}
+
 bool isPushErrorKey(QStringView key)
 {
     return ntfyFault(key) || key == u"bark:token_invalid" || key == u"bark:teapot"
@@ -259,11 +264,17 @@ SandboxReply pushFaultReply(const QString &key, qint64 nowSeconds)
 {
     if (const NtfyFault *fault = ntfyFault(key))
         return sandboxwire::ntfyError(fault->code, fault->error, fault->link);
-    if (key == QLatin1String("bark:token_invalid"))
-        return sandboxwire::barkResult(400, u"failed to get device token: device token invalid", nowSeconds);
     if (key == QLatin1String("bark:teapot"))
         return sandboxwire::plainText(418, QByteArrayLiteral("I'm a teapot"));
-    return sandboxwire::barkResult(500, QString(QLatin1String("push failed: ") + key.mid(10)), nowSeconds);
+    const auto [code, message] = barkDeviceFault(key);
+    return sandboxwire::barkResult(code, message, nowSeconds);
+}
+
+std::pair<int, QString> barkDeviceFault(const QString &key)
+{
+    if (key == QLatin1String("bark:token_invalid"))
+        return {400, QStringLiteral("failed to get device token: device token invalid")};
+    return {500, QLatin1String("push failed: ") + key.mid(10)};
 }
 
 QJsonObject SandboxFaultCounters::toJson() const
@@ -343,7 +354,7 @@ SandboxFaultDraw SandboxFaultInjector::draw(SandboxFaultScope scope)
     } else if (scope == SandboxFaultScope::Bark || scope == SandboxFaultScope::Ntfy) {
         const QLatin1String prefix = scope == SandboxFaultScope::Bark ? QLatin1String("bark:") : QLatin1String("ntfy:");
         for (auto it = m_settings.pushErrorRates.cbegin(); it != m_settings.pushErrorRates.cend(); ++it) {
-            if (it.key().startsWith(prefix) && hit(it.value())) {
+            if (it.key().startsWith(prefix) && !isBarkDeviceFault(it.key()) && hit(it.value())) {
                 ++m_counters.pushErrors[it.key()];
                 return {SandboxFaultDraw::PushError, 0, it.key()};
             }
@@ -352,6 +363,19 @@ SandboxFaultDraw SandboxFaultInjector::draw(SandboxFaultScope scope)
     if (hit(m_settings.malformedRate)) {
         ++m_counters.malformed;
         return {SandboxFaultDraw::Malformed, 0, {}};
+    }
+    return {};
+}
+
+QString SandboxFaultInjector::drawBarkDeviceFault()
+{
+    if (!m_active)
+        return {};
+    for (auto it = m_settings.pushErrorRates.cbegin(); it != m_settings.pushErrorRates.cend(); ++it) {
+        if (isBarkDeviceFault(it.key()) && hit(it.value())) {
+            ++m_counters.pushErrors[it.key()];
+            return it.key();
+        }
     }
     return {};
 }

@@ -16,7 +16,10 @@
 //                     "bark:apns:<Reason>"  Bark 500 "push failed: <Reason>" (BadDeviceToken, Unregistered,
 //                                  TooManyRequests, ...)
 //                     "bark:teapot"  Bark 418 "I'm a teapot" (Basic auth refused)
-//                   A Bark fault answers the whole /push request, a batch included.
+//                   bark:teapot answers the whole /push request. The device faults (token_invalid, apns)
+//                   are drawn by the route for each device key it pushes to, after the key is found, as
+//                   the server meets them: a single push answers with the error, a batch answers HTTP 200
+//                   with that code and message in the key's entry of "data".
 //   malformed_rate  HTTP 200 with a truncated JSON body. Whether the message was accepted is set
 //                   by malformed_after_accept:
 //                     false (default): the answer is mangled before processing: NOT accepted,
@@ -104,6 +107,8 @@ struct SandboxFaultCounters {
 
 // The answer of an error_rates push fault ("ntfy:<code>", "bark:..."), as that server would give it.
 SandboxReply pushFaultReply(const QString &key, qint64 nowSeconds);
+// A Bark device fault ("bark:token_invalid", "bark:apns:<Reason>"): its code and message.
+std::pair<int, QString> barkDeviceFault(const QString &key);
 
 class SandboxFaultInjector
 {
@@ -118,6 +123,8 @@ public:
 
     // The fault for one request of the given scope, counted; None when the request goes through.
     SandboxFaultDraw draw(SandboxFaultScope scope);
+    // The Bark device fault (its error_rates key, counted) of one device key a push reaches; empty: none.
+    QString drawBarkDeviceFault();
     void countTokenExpiry() { ++m_counters.tokenExpired; }
     // The errcode this token call answers while token_errors has calls left (counted), else 0.
     int takeTokenError();
