@@ -221,6 +221,7 @@ QJsonObject appJson(const App &a)
                        {QStringLiteral("appid"), a.appid},
                        {QStringLiteral("upstream"), a.upstream},
                        {QStringLiteral("bark_server"), a.barkServer},
+                       {QStringLiteral("bark_user"), a.barkUser},
                        {QStringLiteral("ntfy_server"), a.ntfyServer},
                        {QStringLiteral("smtp_url"), a.smtpUrl},
                        {QStringLiteral("smtp_user"), a.smtpUser},

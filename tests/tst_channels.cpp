@@ -868,6 +868,79 @@ private slots:
         }
     }
 
+    void serverCredentials()
+    {
+        // Which requests carry the app's credentials: only to its own server, over https or to this machine.
+        const QByteArray basic = QByteArrayLiteral("Basic cmVsYXk6cHc=");
+        QCOMPARE(serverAuthorization(basic, QUrl(QStringLiteral("https://bark.example")), QUrl(QStringLiteral("https://bark.example:443/"))), basic);
+        QCOMPARE(serverAuthorization(basic, QUrl(QStringLiteral("https://bark.example")), QUrl(QStringLiteral("https://other.example"))), QByteArray());
+        QCOMPARE(serverAuthorization(basic, QUrl(QStringLiteral("https://bark.example")), QUrl(QStringLiteral("https://bark.example:8443"))), QByteArray());
+        QCOMPARE(serverAuthorization(basic, QUrl(QStringLiteral("http://bark.example")), QUrl(QStringLiteral("http://bark.example"))), QByteArray());
+        QCOMPARE(serverAuthorization(basic, QUrl(QStringLiteral("http://127.0.0.1:8080")), QUrl(QStringLiteral("http://127.0.0.1:8080/"))), basic);
+        QCOMPARE(serverAuthorization({}, QUrl(QStringLiteral("https://bark.example")), QUrl(QStringLiteral("https://bark.example"))), QByteArray());
+    }
+
+    void protectedBarkAndNtfyServers()
+    {
+        // The sandbox's Bark server wants Basic auth (bark-server --user/--password) and its ntfy an access token.
+        QCOMPARE(httpPost(admin(QStringLiteral("auth")), {{QStringLiteral("bark_user"), QStringLiteral("relay")},
+                                                           {QStringLiteral("bark_password"), QStringLiteral("bark-pw")},
+                                                           {QStringLiteral("ntfy_token"), QStringLiteral("tk_channels")}}).status, 200);
+        AppRepository apps(m_ws->db());
+        App app = *apps.findById(m_appId).value();
+        const auto restore = qScopeGuard([&]() {
+            httpPost(admin(QStringLiteral("auth")), QJsonObject{});
+            app.barkUser.clear();
+            apps.update(app);
+            m_secrets->remove(SecretStore::barkPasswordKey(m_appId));
+            m_secrets->remove(SecretStore::ntfyTokenKey(m_appId));
+        });
+        QCOMPARE(httpPost(join(m_ws->sandboxUrl(), QStringLiteral("/sandbox/admin/bark/devices")),
+                          {{QStringLiteral("device_keys"), QJsonArray{QStringLiteral("kAuth1"), QStringLiteral("kAuth2")}}}).status, 200);
+        Template t;
+        t.barkTitle = QStringLiteral("Hi {{nickname}}");
+        t.ntfyBody = QStringLiteral("Your parcel is out for delivery.");
+        t.barkBody = t.ntfyBody;
+        const qint64 tid = addTemplate(t);
+        Subscriber bark;
+        bark.nickname = QStringLiteral("Bo");
+        bark.barkKey = QStringLiteral("kAuth1"); // on the app's Bark server (the sandbox)
+        const qint64 barkId = addSubscriber(bark, {Channel::Bark});
+        Subscriber ntfy;
+        ntfy.nickname = QStringLiteral("Ny");
+        ntfy.ntfyTopic = QStringLiteral("auth-topic");
+        const qint64 ntfyId = addSubscriber(ntfy, {Channel::Ntfy});
+
+        // Without the credentials both servers refuse: the broadcast pauses on the setup fault, nobody is failed.
+        QCOMPARE(run(tid, nullptr, true), QStringLiteral("paused"));
+        QCOMPARE(toString(deliveryOf(barkId).state), QStringLiteral("pending"));
+        QCOMPARE(toString(deliveryOf(ntfyId).state), QStringLiteral("pending"));
+        // With them (the user with the app, the password and the token from the keychain), a resume delivers.
+        app.barkUser = QStringLiteral("relay");
+        QVERIFY(apps.update(app).has_value());
+        QVERIFY(m_secrets->write(SecretStore::barkPasswordKey(m_appId), QStringLiteral("bark-pw")).has_value());
+        QVERIFY(m_secrets->write(SecretStore::ntfyTokenKey(m_appId), QStringLiteral("tk_channels")).has_value());
+        QCOMPARE(resumeLast(), QStringLiteral("finished"));
+        QCOMPARE(toString(deliveryOf(barkId).state), QStringLiteral("sent"));
+        QCOMPARE(toString(deliveryOf(ntfyId).state), QStringLiteral("sent"));
+        QCOMPARE(accepted(QStringLiteral("bark"), QStringLiteral("kAuth1")), 1);
+        QCOMPARE(accepted(QStringLiteral("ntfy"), QStringLiteral("auth-topic")), 1);
+
+        // A subscriber's own Bark server never gets the app's password, even the same server under another name.
+        unbindAll();
+        Subscriber own;
+        own.nickname = QStringLiteral("Ow");
+        own.barkKey = QStringLiteral("kAuth2");
+        QUrl elsewhere = m_ws->sandboxUrl();
+        elsewhere.setHost(QStringLiteral("localhost"));
+        own.barkServer = elsewhere.toString();
+        const qint64 ownId = addSubscriber(own, {Channel::Bark});
+        QCOMPARE(run(tid, nullptr, true), QStringLiteral("paused"));
+        QCOMPARE(toString(deliveryOf(ownId).state), QStringLiteral("pending"));
+        QCOMPARE(accepted(QStringLiteral("bark"), QStringLiteral("kAuth2")), 0);
+        BroadcastRepository(m_ws->db()).setStatus(m_lastBroadcast, BroadcastStatus::Cancelled);
+    }
+
     void invalidPageIsResentWithoutIt()
     {
         // The mini-program's live version has one page; the template names another: 41030, then the same

@@ -109,6 +109,7 @@ private slots:
     void tokenExpiryEveryN();
     void errcodeFault();
     void pushAndTokenErrorFaults();
+    void serverCredentials();
     void http5xxFault();
     void malformedBeforeAccept();
     void malformedAfterAccept();
@@ -649,6 +650,36 @@ void tst_SandboxFaults::pushAndTokenErrorFaults()
     QCOMPARE(ip.errcode(), 40164);
     QVERIFY2(hasErrmsg(ip, QStringLiteral("invalid ip, not in whitelist")), qPrintable(ip.errmsg()));
     QVERIFY(!post(QStringLiteral("/cgi-bin/stable_token"), stable).str("access_token").isEmpty());
+}
+
+void tst_SandboxFaults::serverCredentials()
+{
+    // Like a bark-server started with --user/--password and an ntfy server with access control.
+    admin(QStringLiteral("/sandbox/admin/auth"), R"({"bark_user":"relay","bark_password":"pw","ntfy_token":"tk_x"})");
+    const Http asked = get(QStringLiteral("/sandbox/admin/auth"));
+    QCOMPARE(asked.json, QJsonObject({{QStringLiteral("bark"), true}, {QStringLiteral("ntfy"), true}})); // never the values
+    const QByteArray push = R"({"device_key":"k1","body":"hi"})";
+    const Http refused = post(QStringLiteral("/push"), push);
+    QCOMPARE(refused.status, 418);
+    QCOMPARE(refused.body, QByteArrayLiteral("I'm a teapot"));
+    QCOMPARE(post(QStringLiteral("/push"), push, {}, {{"Authorization", "Basic " + QByteArrayLiteral("relay:wrong").toBase64()}}).status, 418);
+    QCOMPARE(post(QStringLiteral("/push"), push, {}, {{"Authorization", "Basic " + QByteArrayLiteral("relay:pw").toBase64()}}).status, 200);
+    QCOMPARE(get(QStringLiteral("/ping")).status, 200); // exempt, as on bark-server
+    const Http unauthorized = post(QStringLiteral("/ntfy/t1"), "hello");
+    QCOMPARE(unauthorized.status, 401);
+    QCOMPARE(unauthorized.json[QLatin1String("code")].toInt(), 40101);
+    QCOMPARE(post(QStringLiteral("/ntfy/t1"), "hello", {}, {{"Authorization", "Bearer tk_x"}}).status, 200);
+    QCOMPARE(accepted("bark"), QJsonObject({{QStringLiteral("k1"), 1}}));
+    QCOMPARE(accepted("ntfy"), QJsonObject({{QStringLiteral("t1"), 1}}));
+    for (const char *bad : {R"({"bark_user":"relay"})", R"({"bark_user":"a:b","bark_password":"p"})", R"({"ntfy_token":5})",
+                            R"({"bark":"x"})"}) {
+        const Http rejected = post(QStringLiteral("/sandbox/admin/auth"), bad);
+        QVERIFY2(rejected.status == 400 && !rejected.str("error").isEmpty(), bad);
+    }
+    // Open again.
+    admin(QStringLiteral("/sandbox/admin/auth"), "{}");
+    QCOMPARE(post(QStringLiteral("/push"), push).status, 200);
+    QCOMPARE(post(QStringLiteral("/ntfy/t1"), "hello").status, 200);
 }
 
 void tst_SandboxFaults::http5xxFault()

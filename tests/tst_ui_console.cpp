@@ -589,6 +589,43 @@ void tst_UiConsole::appsPageSetsUpEmail()
                                    QStringLiteral("SELECT COUNT(*) FROM apps WHERE smtp_url LIKE '%pa55%' OR smtp_user LIKE '%pa55%' "
                                                   "OR contact LIKE '%Token%'")),
              qint64(0));
+
+    // A protected Bark or ntfy server, and the webhook signing secret: the user with the app, the rest to the keychain.
+    auto *barkServer = child<QLineEdit>(page, "barkServerEdit");
+    auto *barkUser = child<QLineEdit>(page, "barkUserEdit");
+    auto *barkPassword = child<QLineEdit>(page, "barkPasswordEdit");
+    auto *ntfyToken = child<QLineEdit>(page, "ntfyTokenEdit");
+    auto *webhook = child<QLineEdit>(page, "webhookSecretEdit");
+    auto *message = child<QLabel>(page, "messageLabel");
+    QVERIFY(barkServer && barkUser && barkPassword && ntfyToken && webhook && message);
+    for (QLineEdit *secret : {barkPassword, ntfyToken, webhook})
+        QCOMPARE(secret->echoMode(), QLineEdit::Password);
+    // Never in clear text across a network: refused before anything is stored.
+    barkServer->setText(QStringLiteral("http://bark.example"));
+    barkUser->setText(QStringLiteral("relay"));
+    barkPassword->setText(QStringLiteral("bark-pa55"));
+    QTest::mouseClick(save, Qt::LeftButton);
+    QVERIFY2(message->text().contains(QLatin1String("https")), qPrintable(message->text()));
+    QCOMPARE(AppRepository(m_ws->db()).findById(appId).value().value().barkServer, QString());
+    QVERIFY(!m_secrets->read(SecretStore::barkPasswordKey(appId)).value().has_value());
+    barkServer->setText(QStringLiteral("https://bark.example"));
+    ntfyToken->setText(QStringLiteral("tk_ntfy_pa55"));
+    webhook->setText(QStringLiteral("hook-pa55"));
+    QTest::mouseClick(save, Qt::LeftButton);
+    QCOMPARE(AppRepository(m_ws->db()).findById(appId).value().value().barkUser, QStringLiteral("relay"));
+    for (const auto &[key, value] : {std::pair{SecretStore::barkPasswordKey(appId), QStringLiteral("bark-pa55")},
+                                     std::pair{SecretStore::ntfyTokenKey(appId), QStringLiteral("tk_ntfy_pa55")},
+                                     std::pair{SecretStore::webhookSecretKey(appId), QStringLiteral("hook-pa55")}}) {
+        auto kept = m_secrets->read(key);
+        QVERIFY(kept && *kept);
+        QCOMPARE(**kept, value);
+    }
+    for (QLineEdit *secret : {barkPassword, ntfyToken, webhook})
+        QVERIFY(secret->text().isEmpty());
+    QCOMPARE(barkUser->text(), QStringLiteral("relay"));
+    QCOMPARE(testsupport::sqlCount(testsupport::databasePath(m_dir), QStringLiteral("SELECT COUNT(*) FROM apps WHERE "
+                                   "bark_user LIKE '%pa55%' OR bark_server LIKE '%pa55%' OR ntfy_server LIKE '%pa55%'")),
+             qint64(0));
 }
 
 void tst_UiConsole::appsPageTestsTheConnectionAndShowsItsBroadcasts()

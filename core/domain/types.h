@@ -47,6 +47,7 @@ struct App {
     QString appid;            // upstream appid (wx...)
     QString upstream = QString::fromLatin1(kBuiltInSandbox); // "sandbox" or a WeChat base URL
     QString barkServer;       // default Bark server for this app's subscribers without one; empty = same as upstream
+    QString barkUser;         // that server's Basic auth user (bark-server --user); the password is in the keychain
     int creditScore = 100;
     AppStatus status = AppStatus::Active;
     QDateTime suspendedUntil;

@@ -42,9 +42,10 @@ void BarkBatchJob::send()
     QJsonObject o = barkMessage(m_msg);
     o.insert(QStringLiteral("device_keys"), keys);
     ++m_attempts;
-    QNetworkReply *reply = m_ctx.pool->post(
-        NetworkPool::jsonRequest(endpointUrl(m_server, QStringLiteral("/push")), m_ctx.timeoutMs),
-        QJsonDocument(o).toJson(QJsonDocument::Compact));
+    QNetworkRequest request = NetworkPool::jsonRequest(endpointUrl(m_server, QStringLiteral("/push")), m_ctx.timeoutMs);
+    if (const QByteArray auth = serverAuthorization(m_ctx.endpoints.barkAuthorization, m_ctx.endpoints.barkBase, m_server); !auth.isEmpty())
+        request.setRawHeader(QByteArrayLiteral("Authorization"), auth);
+    QNetworkReply *reply = m_ctx.pool->post(request, QJsonDocument(o).toJson(QJsonDocument::Compact));
     connect(reply, &QNetworkReply::finished, this, [this, reply]() {
         const UpstreamReply r = UpstreamReply::fromBark(reply);
         if (r.kind != UpstreamReply::Kind::Ok) {

@@ -324,6 +324,12 @@ Result<void> BroadcastWorker::begin(qint64 broadcastId)
                              : sandboxed ? endpointUrl(wechatBase, QStringLiteral("/ntfy"))
                                          : QUrl(QStringLiteral("https://ntfy.sh"));
     ctx.endpoints.webhookSecret = readSecret(m_secrets.get(), SecretStore::webhookSecretKey(a.id), &keychainError).toUtf8();
+    if (!a.barkUser.isEmpty()) {
+        const QString password = readSecret(m_secrets.get(), SecretStore::barkPasswordKey(a.id), &keychainError);
+        ctx.endpoints.barkAuthorization = "Basic " + (a.barkUser + QLatin1Char(':') + password).toUtf8().toBase64();
+    }
+    if (const QString token = readSecret(m_secrets.get(), SecretStore::ntfyTokenKey(a.id), &keychainError); !token.isEmpty())
+        ctx.endpoints.ntfyAuthorization = "Bearer " + token.toUtf8();
     ctx.smtp.url = a.smtpUrl;
     ctx.smtp.user = a.smtpUser;
     ctx.smtp.from = a.smtpFrom;

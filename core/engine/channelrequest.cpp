@@ -1,9 +1,11 @@
 #include "engine/channelrequest.h"
+#include "engine/upstreamaccess.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMessageAuthenticationCode>
+#include <tuple>
 
 namespace pushdesk {
 
@@ -30,6 +32,20 @@ QUrl endpointUrl(const QUrl &base, const QString &path)
         p.chop(1);
     url.setPath(p + path);
     return url;
+}
+
+QByteArray serverAuthorization(const QByteArray &credentials, const QUrl &appServer, const QUrl &server)
+{
+    if (credentials.isEmpty())
+        return {};
+    const auto origin = [](const QUrl &u) {
+        return std::tuple(u.scheme().toLower(), u.host().toLower(), u.port(u.scheme().compare(QLatin1String("https"), Qt::CaseInsensitive) == 0 ? 443 : 80));
+    };
+    if (origin(server) != origin(appServer))
+        return {}; // a subscriber's own server never sees the app's credentials
+    if (server.scheme().compare(QLatin1String("https"), Qt::CaseInsensitive) != 0 && !UpstreamAccess::isLoopback(server))
+        return {}; // never in clear text over a network
+    return credentials;
 }
 
 QJsonObject barkMessage(const RenderedMessage &msg)
@@ -119,7 +135,10 @@ ChannelRequest buildRequest(Route route, const DeliveryWork &work, const Rendere
         break;
     }
     case Route::Bark: {
-        r.url = endpointUrl(s.barkServer.isEmpty() ? ep.barkBase : QUrl(s.barkServer), QStringLiteral("/push"));
+        const QUrl server = s.barkServer.isEmpty() ? ep.barkBase : QUrl(s.barkServer);
+        r.url = endpointUrl(server, QStringLiteral("/push"));
+        if (QByteArray auth = serverAuthorization(ep.barkAuthorization, ep.barkBase, server); !auth.isEmpty())
+            r.headers.append({QByteArrayLiteral("Authorization"), std::move(auth)});
         QJsonObject o = barkMessage(msg);
         o.insert(QStringLiteral("device_key"), s.barkKey);
         o.insert(QStringLiteral("id"), clientMsgId);
@@ -128,6 +147,8 @@ ChannelRequest buildRequest(Route route, const DeliveryWork &work, const Rendere
     }
     case Route::Ntfy: {
         r.url = endpointUrl(ep.ntfyBase, QStringLiteral("/"));
+        if (QByteArray auth = serverAuthorization(ep.ntfyAuthorization, ep.ntfyBase, ep.ntfyBase); !auth.isEmpty())
+            r.headers.append({QByteArrayLiteral("Authorization"), std::move(auth)});
         QJsonObject o{{QStringLiteral("topic"), s.ntfyTopic},
                       {QStringLiteral("message"), msg.ntfyBody.isEmpty() ? msg.barkBody : msg.ntfyBody}};
         const QString title = msg.ntfyTitle.isEmpty() ? msg.barkTitle : msg.ntfyTitle;

@@ -27,7 +27,15 @@ struct ChannelEndpoints {
     QUrl barkBase;      // when the subscriber names no Bark server
     QUrl ntfyBase;      // when the subscriber names no ntfy server
     QByteArray webhookSecret;
+    // The app's credentials for its own Bark and ntfy servers: Authorization header values, empty for none. They
+    // go only to that server, and only over https or to this machine (serverAuthorization).
+    QByteArray barkAuthorization;   // "Basic …"
+    QByteArray ntfyAuthorization;   // "Bearer …"
 };
+
+// The Authorization header for a request to server: the app's credentials when server is the app's own
+// (same scheme, host and port as appServer) and the way there is safe (https, or this machine); else empty.
+QByteArray serverAuthorization(const QByteArray &credentials, const QUrl &appServer, const QUrl &server);
 
 ChannelRequest buildRequest(Route route, const DeliveryWork &work, const RenderedMessage &msg,
                             const ChannelEndpoints &endpoints, const SendCredit *credit, bool withPage);

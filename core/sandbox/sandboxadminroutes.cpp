@@ -337,6 +337,34 @@ SandboxReply webhooksRoute(SandboxState &state, const SandboxCall &call)
     return adminOk();
 }
 
+// POST {"bark_user":"u","bark_password":"p","ntfy_token":"tk_..."}: the credentials the Bark and ntfy servers ask
+// for from now on (absent or empty: none). GET says which are asked for, never the values.
+SandboxReply authRoute(SandboxState &state, const SandboxCall &call)
+{
+    if (call.isGet())
+        return sandboxwire::json(200, QJsonObject{{QStringLiteral("bark"), state.barkAuthRequired()},
+                                                  {QStringLiteral("ntfy"), state.ntfyAuthRequired()}});
+    const auto body = adminBody(call);
+    if (!body)
+        return body.error();
+    for (auto it = body->begin(); it != body->end(); ++it) {
+        if (it.key() != QLatin1String("bark_user") && it.key() != QLatin1String("bark_password")
+            && it.key() != QLatin1String("ntfy_token"))
+            return adminError(QStringLiteral("unknown key \"%1\" (bark_user, bark_password, ntfy_token)").arg(it.key()));
+        if (!it.value().isString())
+            return adminError(QStringLiteral("%1 must be a string").arg(it.key()));
+    }
+    const QString user = body->value(QLatin1String("bark_user")).toString();
+    const QString password = body->value(QLatin1String("bark_password")).toString();
+    if (user.contains(QLatin1Char(':')))
+        return adminError(QStringLiteral("bark_user may not contain ':'"));
+    if (user.isEmpty() != password.isEmpty())
+        return adminError(QStringLiteral("give bark_user and bark_password together"));
+    state.setServerAuth(user.isEmpty() ? QByteArray() : (user + QLatin1Char(':') + password).toUtf8(),
+                        body->value(QLatin1String("ntfy_token")).toString().toUtf8());
+    return adminOk();
+}
+
 SandboxReply quotaRoute(SandboxState &state, const SandboxCall &call)
 {
     if (call.isGet())
@@ -412,6 +440,7 @@ void addAdminRoutes(SandboxRouter &router, SandboxState &state)
     add(QStringLiteral("/sandbox/admin/seccheck"), secCheckRoute);
     add(QStringLiteral("/sandbox/admin/webhooks"), webhooksRoute);
     add(QStringLiteral("/sandbox/admin/quota"), quotaRoute);
+    add(QStringLiteral("/sandbox/admin/auth"), authRoute);
     add(QStringLiteral("/sandbox/admin/faults"), faultsRoute);
     router.add(QStringLiteral("/sandbox/stats"), [s](const SandboxCall &) {
         return sandboxwire::json(200, s->statsJson());

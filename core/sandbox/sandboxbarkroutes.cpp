@@ -99,6 +99,8 @@ QString deviceKeyProblem(const SandboxState &state, const QString &deviceKey)
 
 SandboxReply pushRoute(SandboxState &state, const SandboxCall &call)
 {
+    if (!state.barkAuthorized(call.header("authorization")))
+        return pushFaultReply(QStringLiteral("bark:teapot"), call.nowSeconds()); // bark-server's answer to a failed Basic auth
     auto target = readTarget(call);
     if (!target) {
         state.settle(SandboxMessageKind::Bark, QString(), 400);

@@ -43,6 +43,7 @@ constexpr NtfyError ntfyInvalidPriority{40007, "invalid priority parameter",
 constexpr NtfyError ntfyInvalidJson{40017, "invalid request: request body must be message JSON",
                                     "https://ntfy.sh/docs/publish/#publish-as-json"};
 constexpr NtfyError ntfyTooLarge{41301, "message too large", "https://ntfy.sh/docs/publish/#limitations"};
+constexpr NtfyError ntfyUnauthorized{40101, "unauthorized", "https://ntfy.sh/docs/publish/#authentication"};
 constexpr NtfyError ntfyNotFound{40401, "page not found", "https://ntfy.sh/docs/"};
 constexpr NtfyError ntfyBadMethod{40501, "method not allowed", "https://ntfy.sh/docs/publish/"};
 
@@ -205,6 +206,8 @@ SandboxReply ntfyPublishJson(SandboxState &state, const SandboxCall &call)
 
 SandboxReply ntfyRoute(SandboxState &state, const SandboxCall &call)
 {
+    if (!state.ntfyAuthorized(call.header("authorization")))
+        return ntfyReject(state, ntfyUnauthorized);
     static const QString prefix = QStringLiteral("/ntfy/");
     const QStringView rest = call.path().size() > prefix.size()
                                  ? QStringView(call.path()).mid(prefix.size())

@@ -312,6 +312,7 @@ void SandboxState::resetAll()
     m_apps.clear();
     m_barkDevices.clear();
     m_webhooks.clear();
+    setServerAuth({}, {});
     m_nextMsgId = firstMsgId;
     // Back to the start-up configuration (flags or SandboxOptions).
     m_riskyWords = m_options.riskyWords;

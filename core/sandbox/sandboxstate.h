@@ -191,6 +191,26 @@ public:
     void addBarkDevice(const QString &deviceKey) { m_barkDevices.insert(deviceKey); }
     bool hasBarkDevice(const QString &deviceKey) const { return m_barkDevices.contains(deviceKey); }
 
+    // Server credentials, as a self-hosted server may ask for them (empty: open). Bark: bark-server's
+    // --user/--password (HTTP Basic; refused with 418). ntfy: an access token (Authorization: Bearer; refused
+    // with 40101).
+    void setServerAuth(QByteArray barkBasic, QByteArray ntfyToken)
+    {
+        m_barkBasic = std::move(barkBasic);
+        m_ntfyToken = std::move(ntfyToken);
+    }
+    // Whether a call carries what the server asks for.
+    bool barkAuthorized(const QByteArray &authorization) const
+    {
+        return m_barkBasic.isEmpty() || authorization == "Basic " + m_barkBasic.toBase64();
+    }
+    bool ntfyAuthorized(const QByteArray &authorization) const
+    {
+        return m_ntfyToken.isEmpty() || authorization == "Bearer " + m_ntfyToken;
+    }
+    bool barkAuthRequired() const { return !m_barkBasic.isEmpty(); }
+    bool ntfyAuthRequired() const { return !m_ntfyToken.isEmpty(); }
+
     // Webhooks ---------------------------------------------------------------------------------
     void setWebhook(const QString &name, const QByteArray &secret) { m_webhooks.insert(name, secret); }
     const QByteArray *webhookSecret(const QString &name) const
@@ -260,6 +280,8 @@ private:
     QHash<QString, TokenRecord> m_tokens;
     QSet<QString> m_barkDevices;
     QHash<QString, QByteArray> m_webhooks;
+    QByteArray m_barkBasic; // "user:password"
+    QByteArray m_ntfyToken;
     QList<SandboxSecWord> m_riskyWords;
     QList<SandboxSecWord> m_reviewWords;
     qint64 m_defaultDailyQuota = 0;

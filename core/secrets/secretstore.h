@@ -22,6 +22,9 @@ public:
     static QString appSecretKey(qint64 appId) { return QStringLiteral("app/%1/appsecret").arg(appId); }
     static QString webhookSecretKey(qint64 appId) { return QStringLiteral("app/%1/webhook").arg(appId); }
     static QString smtpPasswordKey(qint64 appId) { return QStringLiteral("app/%1/smtp").arg(appId); }
+    // A self-hosted Bark server's Basic auth password (the user is the app's bark_user) and an ntfy access token.
+    static QString barkPasswordKey(qint64 appId) { return QStringLiteral("app/%1/bark_password").arg(appId); }
+    static QString ntfyTokenKey(qint64 appId) { return QStringLiteral("app/%1/ntfy_token").arg(appId); }
     // The Token of the official account's server settings: WeChat signs its callbacks with it.
     static QString callbackTokenKey(qint64 appId) { return QStringLiteral("app/%1/callback_token").arg(appId); }
 };

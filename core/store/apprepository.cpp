@@ -10,7 +10,7 @@ namespace pushdesk {
 namespace {
 const QString kAppColumns = QStringLiteral(
     "id, name, kind, appid, upstream, bark_server, credit_score, status, suspended_until, daily_quota, send_rate, "
-    "contact, disabled, created_at, ntfy_server, smtp_url, smtp_user, smtp_from");
+    "contact, disabled, created_at, ntfy_server, smtp_url, smtp_user, smtp_from, bark_user");
 
 App appFrom(const QSqlQuery &q)
 {
@@ -33,6 +33,7 @@ App appFrom(const QSqlQuery &q)
     a.smtpUrl = q.value(15).toString();
     a.smtpUser = q.value(16).toString();
     a.smtpFrom = q.value(17).toString();
+    a.barkUser = q.value(18).toString();
     return a;
 }
 
@@ -54,6 +55,7 @@ void bindApp(QSqlQuery &q, const App &a)
     q.addBindValue(a.smtpUrl);
     q.addBindValue(a.smtpUser);
     q.addBindValue(a.smtpFrom);
+    q.addBindValue(a.barkUser);
 }
 
 Result<std::optional<App>> oneApp(QSqlQuery &q)
@@ -96,7 +98,7 @@ Result<qint64> AppRepository::create(const App &app)
     QSqlQuery q(m_db.db());
     q.prepare(QStringLiteral("INSERT INTO apps (name, kind, appid, upstream, bark_server, credit_score, status, "
                              "suspended_until, daily_quota, send_rate, contact, disabled, ntfy_server, smtp_url, smtp_user, "
-                             "smtp_from, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+                             "smtp_from, bark_user, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
     bindApp(q, app);
     q.addBindValue(app.createdAt.isValid() ? toMsecs(app.createdAt) : nowMsecs());
     if (auto r = exec(q); !r)
@@ -110,7 +112,8 @@ Result<void> AppRepository::update(const App &app)
     QSqlQuery q(m_db.db());
     q.prepare(QStringLiteral("UPDATE apps SET name = ?, kind = ?, appid = ?, upstream = ?, bark_server = ?, "
                              "credit_score = ?, status = ?, suspended_until = ?, daily_quota = ?, send_rate = ?, "
-                             "contact = ?, disabled = ?, ntfy_server = ?, smtp_url = ?, smtp_user = ?, smtp_from = ? WHERE id = ?"));
+                             "contact = ?, disabled = ?, ntfy_server = ?, smtp_url = ?, smtp_user = ?, smtp_from = ?, bark_user = ? "
+                             "WHERE id = ?"));
     bindApp(q, app);
     q.addBindValue(app.id);
     return exec(q);

@@ -269,6 +269,12 @@ const char *const kV4[] = {
     "ALTER TABLE subscribers ADD COLUMN mini_openid_rejected TEXT",
 };
 
+// Version 5: a self-hosted bark-server may ask for Basic auth (upstream-apis.md §6, 418). The user is the app's;
+// its password, like every secret, is in the keychain.
+const char *const kV5[] = {
+    "ALTER TABLE apps ADD COLUMN bark_user TEXT NOT NULL DEFAULT ''",
+};
+
 struct Step {
     const char *const *begin;
     const char *const *end;
@@ -279,6 +285,7 @@ const Step kSteps[] = {
     {std::begin(kV2), std::end(kV2)},
     {std::begin(kV3), std::end(kV3)},
     {std::begin(kV4), std::end(kV4)},
+    {std::begin(kV5), std::end(kV5)},
 };
 
 // The pg_advisory_xact_lock key held while a step is applied on PostgreSQL (a fixed key of Pushdesk's own).

@@ -6,6 +6,7 @@
 #include <QEvent>
 
 #include "console/upstreamcheck.h"
+#include "engine/upstreamaccess.h"
 #include "models/displaytext.h"
 #include "models/listingmodel.h"
 #include "pages/confirmation.h"
@@ -133,6 +134,10 @@ void AppsPage::fillForm(const App &app)
     m_ui->smtpFromEdit->setText(app.smtpFrom);
     m_ui->smtpPasswordEdit->clear();
     m_ui->ntfyServerEdit->setText(app.ntfyServer);
+    m_ui->barkUserEdit->setText(app.barkUser);
+    m_ui->barkPasswordEdit->clear();
+    m_ui->ntfyTokenEdit->clear();
+    m_ui->webhookSecretEdit->clear();
     m_ui->appSecretEdit->clear();
     m_ui->callbackTokenEdit->clear();
     m_ui->disabledCheck->setChecked(app.disabled);
@@ -185,6 +190,18 @@ QString AppsPage::validate() const
     const QString bark = m_ui->barkServerEdit->text().trimmed();
     if (!bark.isEmpty() && !isHttpUrl(bark))
         return tr("The Bark server must be empty or an http(s) URL such as https://api.day.app.");
+    if (m_ui->barkUserEdit->text().contains(QLatin1Char(':')))
+        return tr("The Bark user may not contain “:”.");
+    // Credentials never cross a network in clear text: the engine would not send them, so say it now.
+    const auto clearText = [&upstream](const QString &server) {
+        const QUrl url(server.isEmpty() ? upstream : server);
+        return url.scheme() == QLatin1String("http") && !UpstreamAccess::isLoopback(url);
+    };
+    if ((!m_ui->barkUserEdit->text().trimmed().isEmpty() || !m_ui->barkPasswordEdit->text().isEmpty()) && clearText(bark))
+        return tr("A Bark login is only sent over https (or to this machine): give the Bark server as https://….");
+    const QString ntfy = m_ui->ntfyServerEdit->text().trimmed(); // empty: https://ntfy.sh, or the sandbox's
+    if (!m_ui->ntfyTokenEdit->text().isEmpty() && !ntfy.isEmpty() && clearText(ntfy))
+        return tr("An ntfy access token is only sent over https (or to this machine): give the ntfy server as https://….");
     return {};
 }
 
@@ -216,6 +233,7 @@ bool AppsPage::save()
     app.smtpUser = m_ui->smtpUserEdit->text().trimmed();
     app.smtpFrom = m_ui->smtpFromEdit->text().trimmed();
     app.ntfyServer = m_ui->ntfyServerEdit->text().trimmed();
+    app.barkUser = m_ui->barkUserEdit->text().trimmed();
     app.disabled = m_ui->disabledCheck->isChecked();
 
     // Saved with its audit event (app.create / app.edit / app.disable / app.enable).
@@ -241,6 +259,9 @@ bool AppsPage::save()
         {m_ui->appSecretEdit, SecretStore::appSecretKey(app.id), tr("AppSecret")},
         {m_ui->callbackTokenEdit, SecretStore::callbackTokenKey(app.id), tr("callback Token")},
         {m_ui->smtpPasswordEdit, SecretStore::smtpPasswordKey(app.id), tr("SMTP password")},
+        {m_ui->barkPasswordEdit, SecretStore::barkPasswordKey(app.id), tr("Bark password")},
+        {m_ui->ntfyTokenEdit, SecretStore::ntfyTokenKey(app.id), tr("ntfy access token")},
+        {m_ui->webhookSecretEdit, SecretStore::webhookSecretKey(app.id), tr("webhook secret")},
     };
     for (const auto &secret : secrets) {
         const QString value = secret.edit->text();
