@@ -88,10 +88,6 @@
         <translation>已停用(&amp;D)（重新启用前不发送任何消息）</translation>
     </message>
     <message>
-        <source>E-mail and ntfy</source>
-        <translation>邮件和 ntfy</translation>
-    </message>
-    <message>
         <source>SMTP ser&amp;ver:</source>
         <translation>SMTP 服务器(&amp;V)：</translation>
     </message>
@@ -150,6 +146,42 @@
     <message>
         <source>Ask the saved upstream for an access token with the saved AppSecret, as a broadcast does first</source>
         <translation>用已保存的 AppSecret 向已保存的上游申请 access token，与群发的第一步相同</translation>
+    </message>
+    <message>
+        <source>Push servers and e-mail</source>
+        <translation>推送服务器与邮件</translation>
+    </message>
+    <message>
+        <source>Bark use&amp;r:</source>
+        <translation>Bark 用户名(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>empty: the Bark server asks for no login</source>
+        <translation>留空：Bark 服务器无需登录</translation>
+    </message>
+    <message>
+        <source>The Basic auth user of a bark-server started with --user; sent only to the app’s own Bark server, over https or to this machine</source>
+        <translation>以 --user 启动的 bark-server 的 Basic 认证用户名；只发送给本应用自己的 Bark 服务器，且只经 https 或发往本机</translation>
+    </message>
+    <message>
+        <source>Bark &amp;password:</source>
+        <translation>Bark 密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>ntfy access t&amp;oken:</source>
+        <translation>ntfy 访问令牌(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>An access token (tk_…) for protected topics; written to the system keychain when you save, sent only to the app’s ntfy server over https or to this machine</source>
+        <translation>受保护主题的访问令牌（tk_…）；保存时写入系统钥匙串，只经 https 或发往本机的方式发送给本应用的 ntfy 服务器</translation>
+    </message>
+    <message>
+        <source>Webhook s&amp;ecret:</source>
+        <translation>Webhook 密钥(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Signs each webhook POST (X-Pushdesk-Signature: sha256=HMAC of the body); written to the system keychain when you save</source>
+        <translation>为每个 webhook POST 签名（X-Pushdesk-Signature: sha256=请求体的 HMAC）；保存时写入系统钥匙串</translation>
     </message>
 </context>
 <context>
@@ -3043,6 +3075,30 @@ Pushdesk 绝不会把密钥写到其他任何地方。它可以在您退出之�
     <message>
         <source>The app was saved, but its %1 was not: %2</source>
         <translation>应用已保存，但其 %1 未保存：%2</translation>
+    </message>
+    <message>
+        <source>The Bark user may not contain “:”.</source>
+        <translation>Bark 用户名不能包含“:”。</translation>
+    </message>
+    <message>
+        <source>A Bark login is only sent over https (or to this machine): give the Bark server as https://….</source>
+        <translation>Bark 登录信息只经 https 发送（或发往本机）：请把 Bark 服务器填写为 https://…。</translation>
+    </message>
+    <message>
+        <source>An ntfy access token is only sent over https (or to this machine): give the ntfy server as https://….</source>
+        <translation>ntfy 访问令牌只经 https 发送（或发往本机）：请把 ntfy 服务器填写为 https://…。</translation>
+    </message>
+    <message>
+        <source>Bark password</source>
+        <translation>Bark 密码</translation>
+    </message>
+    <message>
+        <source>ntfy access token</source>
+        <translation>ntfy 访问令牌</translation>
+    </message>
+    <message>
+        <source>webhook secret</source>
+        <translation>webhook 密钥</translation>
     </message>
 </context>
 <context>
