@@ -16,6 +16,7 @@
 #include "workspace.h"
 
 #include <QDir>
+#include <atomic>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -27,11 +28,23 @@
 using namespace pushdesk;
 using namespace testsupport;
 
+// Session memory that can play a locked keychain: reads fail while `locked`.
+class LockableSecretStore : public MemorySecretStore {
+public:
+    std::atomic_bool locked = false;
+    Result<std::optional<QString>> read(const QString &key) override
+    {
+        if (locked)
+            return fail(QStringLiteral("The keychain is locked."));
+        return MemorySecretStore::read(key);
+    }
+};
+
 class TestChannels : public QObject {
     Q_OBJECT
     QTemporaryDir m_dir;
     std::unique_ptr<Workspace> m_ws;
-    std::shared_ptr<MemorySecretStore> m_secrets = std::make_shared<MemorySecretStore>();
+    std::shared_ptr<LockableSecretStore> m_secrets = std::make_shared<LockableSecretStore>();
     qint64 m_appId = 0;
     const QString m_appid = QStringLiteral("wxchannels00001");
     int m_dbCount = 0;
@@ -939,6 +952,43 @@ private slots:
         QCOMPARE(toString(deliveryOf(ownId).state), QStringLiteral("pending"));
         QCOMPARE(accepted(QStringLiteral("bark"), QStringLiteral("kAuth2")), 0);
         BroadcastRepository(m_ws->db()).setStatus(m_lastBroadcast, BroadcastStatus::Cancelled);
+    }
+
+    void lockedKeychainHoldsRowsBack()
+    {
+        // The keychain cannot be read when the broadcast starts: rows that need one of its secrets (here the webhook
+        // secret) wait and the broadcast pauses with the keychain's words; the rest go out. Unlocked, a resume sends them.
+        QCOMPARE(httpPost(admin(QStringLiteral("webhooks")), {{QStringLiteral("name"), QStringLiteral("hookLocked")}, {QStringLiteral("secret"), QStringLiteral("s3cret")}}).status, 200);
+        QVERIFY(m_secrets->write(SecretStore::webhookSecretKey(m_appId), QStringLiteral("s3cret")).has_value());
+        QCOMPARE(httpPost(admin(QStringLiteral("followers")),
+                          {{QStringLiteral("appid"), m_appid},
+                           {QStringLiteral("followers"), QJsonArray{QJsonObject{{QStringLiteral("openid"), QStringLiteral("oLockedCs")},
+                                                                                {QStringLiteral("last_interaction"), QDateTime::currentSecsSinceEpoch()}}}}}).status, 200);
+        Template t;
+        t.csText = QStringLiteral("Your parcel is out for delivery.");
+        t.barkTitle = QStringLiteral("Parcel");
+        t.barkBody = t.csText;
+        const qint64 tid = addTemplate(t);
+        Subscriber hook;
+        hook.mpOpenid = QStringLiteral("oLockedHook");
+        hook.webhookUrl = join(m_ws->sandboxUrl(), QStringLiteral("/webhook/hookLocked")).toString();
+        const qint64 hookId = addSubscriber(hook, {Channel::Webhook});
+        Subscriber wechat;
+        wechat.mpOpenid = QStringLiteral("oLockedCs");
+        const qint64 wechatId = addSubscriber(wechat, {Channel::WeChat});
+        m_secrets->locked = true;
+        const auto unlock = qScopeGuard([this]() { m_secrets->locked = false; });
+        QCOMPARE(run(tid, nullptr, true), QStringLiteral("paused"));
+        QCOMPARE(toString(deliveryOf(hookId).state), QStringLiteral("pending"));
+        QCOMPARE(accepted(QStringLiteral("webhook"), QStringLiteral("oLockedHook")), 0);
+        const QString why = ReasonText::display(BroadcastRepository(m_ws->db()).findById(m_lastBroadcast).value()->statusReason);
+        QVERIFY2(why.contains(QStringLiteral("The keychain is locked.")) && why.contains(QStringLiteral("resume")), qPrintable(why));
+        m_secrets->locked = false;
+        QCOMPARE(resumeLast(), QStringLiteral("finished"));
+        QCOMPARE(toString(deliveryOf(hookId).state), QStringLiteral("sent"));
+        QCOMPARE(toString(deliveryOf(wechatId).state), QStringLiteral("sent"));
+        QCOMPARE(accepted(QStringLiteral("webhook"), QStringLiteral("oLockedHook")), 1);
+        QCOMPARE(accepted(QStringLiteral("custom"), QStringLiteral("oLockedCs")), 1);
     }
 
     void invalidPageIsResentWithoutIt()

@@ -3410,6 +3410,10 @@ Pushdesk 绝不会把密钥写到其他任何地方。它可以在您退出之�
         <source>%1; resume once the upstream gives a token again</source>
         <translation>%1；上游重新发放 access token 后再继续</translation>
     </message>
+    <message>
+        <source>the keychain cannot give the app&apos;s secrets (%1); unlock it, then resume</source>
+        <translation>钥匙串无法提供该应用的密钥（%1）；解锁后再继续</translation>
+    </message>
 </context>
 <context>
     <name>pushdesk::BroadcastsPage</name>

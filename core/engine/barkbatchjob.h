@@ -22,7 +22,8 @@ public:
 
 private:
     void send();
-    void finishAll(DeliveryState state, const UpstreamReply &r);
+    // keychainError: the rows wait because the keychain could not give the Bark password.
+    void finishAll(DeliveryState state, const UpstreamReply &r, const QString &keychainError = {});
 
     SendContext m_ctx;
     QList<DeliveryWork> m_works;

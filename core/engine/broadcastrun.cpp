@@ -327,6 +327,10 @@ QString BroadcastWorker::pauseReason(const DeliveryOutcome &o)
 {
     if (o.tokenFault) // no access token: the same for everyone of the app (a quota spent on the token endpoint included)
         return tokenPauseReason(o.reason);
+    if (o.keychainFault)
+        return ReasonText(staticMetaObject, QT_TR_NOOP("the keychain cannot give the app's secrets (%1); unlock it, then resume"))
+            .arg(o.reason)
+            .encode();
     if (o.errcode == errcode::DailyQuota || o.errcode == errcode::NtfyDailyQuota)
         return ReasonText(staticMetaObject, QT_TR_NOOP("the upstream says the daily quota is spent (%1); resume when it is reset"))
             .arg(o.errcode)

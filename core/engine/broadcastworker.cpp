@@ -313,7 +313,6 @@ Result<void> BroadcastWorker::begin(qint64 broadcastId)
     const bool sandboxed = access->sandboxed;
     const QUrl wechatBase = access->wechatBase;
     const QString appSecret = access->appSecret;
-    QString keychainError;
 
     SendContext &ctx = run->ctx;
     ctx.pool = m_pool.get();
@@ -323,18 +322,26 @@ Result<void> BroadcastWorker::begin(qint64 broadcastId)
     ctx.endpoints.ntfyBase = !a.ntfyServer.isEmpty() ? QUrl(a.ntfyServer)
                              : sandboxed ? endpointUrl(wechatBase, QStringLiteral("/ntfy"))
                                          : QUrl(QStringLiteral("https://ntfy.sh"));
-    ctx.endpoints.webhookSecret = readSecret(m_secrets.get(), SecretStore::webhookSecretKey(a.id), &keychainError).toUtf8();
+    // A secret the keychain cannot give holds back the rows of its route (see SendContext::keychainErrors).
+    const auto secretFor = [&](Route route, const QString &key) {
+        QString error;
+        const QString value = readSecret(m_secrets.get(), key, &error);
+        if (!error.isEmpty())
+            ctx.keychainErrors.insert(route, error);
+        return value;
+    };
+    ctx.endpoints.webhookSecret = secretFor(Route::Webhook, SecretStore::webhookSecretKey(a.id)).toUtf8();
     if (!a.barkUser.isEmpty()) {
-        const QString password = readSecret(m_secrets.get(), SecretStore::barkPasswordKey(a.id), &keychainError);
+        const QString password = secretFor(Route::Bark, SecretStore::barkPasswordKey(a.id));
         ctx.endpoints.barkAuthorization = "Basic " + (a.barkUser + QLatin1Char(':') + password).toUtf8().toBase64();
     }
-    if (const QString token = readSecret(m_secrets.get(), SecretStore::ntfyTokenKey(a.id), &keychainError); !token.isEmpty())
+    if (const QString token = secretFor(Route::Ntfy, SecretStore::ntfyTokenKey(a.id)); !token.isEmpty())
         ctx.endpoints.ntfyAuthorization = "Bearer " + token.toUtf8();
     ctx.smtp.url = a.smtpUrl;
     ctx.smtp.user = a.smtpUser;
     ctx.smtp.from = a.smtpFrom;
     if (!a.smtpUser.isEmpty())
-        ctx.smtp.password = readSecret(m_secrets.get(), SecretStore::smtpPasswordKey(a.id), &keychainError);
+        ctx.smtp.password = secretFor(Route::Email, SecretStore::smtpPasswordKey(a.id));
     ctx.retry = RetryPolicy{m_options.maxRetries, m_options.backoffBaseMs, m_options.minuteQuotaWaitMs,
                             m_options.busyRetries, m_options.busyBackoffBaseMs};
     ctx.timeoutMs = m_options.timeoutMs;
