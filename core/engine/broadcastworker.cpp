@@ -335,7 +335,11 @@ Result<void> BroadcastWorker::begin(qint64 broadcastId)
         const QString password = secretFor(Route::Bark, SecretStore::barkPasswordKey(a.id));
         ctx.endpoints.barkAuthorization = "Basic " + (a.barkUser + QLatin1Char(':') + password).toUtf8().toBase64();
     }
-    if (const QString token = secretFor(Route::Ntfy, SecretStore::ntfyTokenKey(a.id)); !token.isEmpty())
+    // An ntfy token is optional, and nothing says whether the app has one: a keychain that cannot be read leaves the
+    // publishes without it (a server that wants one answers 40101, which pauses the broadcast), so that machines
+    // without a keyring still publish to open servers.
+    QString ignored;
+    if (const QString token = readSecret(m_secrets.get(), SecretStore::ntfyTokenKey(a.id), &ignored); !token.isEmpty())
         ctx.endpoints.ntfyAuthorization = "Bearer " + token.toUtf8();
     ctx.smtp.url = a.smtpUrl;
     ctx.smtp.user = a.smtpUser;

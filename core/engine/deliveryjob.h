@@ -28,7 +28,7 @@ struct SendContext {
     SmtpMessage smtp;               // url, user, password, from of the app
     RetryPolicy retry;
     int timeoutMs = 15000;
-    // Routes whose secret (webhook secret, SMTP or Bark password, ntfy token) the keychain could not give when the
+    // Routes whose secret (webhook secret, SMTP or Bark password) the keychain could not give when the
     // run began, with its error: their rows wait (pending) and the broadcast pauses, rather than going out without it.
     QHash<Route, QString> keychainErrors;
 };
