@@ -541,6 +541,48 @@ private slots:
         QVERIFY(policy.delayMs(apns, 0) >= policy.backoffBaseMs);
     }
 
+    void contentCheckErrcodesMapToTheirAction_data()
+    {
+        QTest::addColumn<int>("code");
+        QTest::addColumn<int>("calls"); // msg_sec_check calls before the broadcast is held
+        // retried as deliveries are (-1: 5 times, as WxJava; 45011: 3 times, after the minute), then held
+        QTest::newRow("-1 busy") << -1 << 6;
+        QTest::newRow("45011 minute quota") << 45011 << 4;
+        // answers no retry changes (upstream-apis.md §5): held at once
+        for (int code : {40129, 43104, 47001})
+            QTest::newRow(qPrintable(QString::number(code))) << code << 1;
+    }
+
+    void contentCheckErrcodesMapToTheirAction()
+    {
+        QFETCH(int, code);
+        QFETCH(int, calls);
+        const QString openid = QStringLiteral("oCHECK%1").arg(qAbs(code));
+        QCOMPARE(httpPost(admin(QStringLiteral("followers")),
+                          {{QStringLiteral("appid"), m_appid},
+                           {QStringLiteral("followers"), QJsonArray{QJsonObject{{QStringLiteral("openid"), openid},
+                                                                                {QStringLiteral("last_interaction"), QDateTime::currentSecsSinceEpoch()}}}}}).status, 200);
+        Template t;
+        t.csText = QStringLiteral("Your parcel %1 is out for delivery.").arg(code);
+        const qint64 tid = addTemplate(t);
+        Subscriber s;
+        s.mpOpenid = openid;
+        addSubscriber(s, {Channel::WeChat});
+        const auto answered = [this, code]() {
+            return httpGet(join(m_ws->sandboxUrl(), QStringLiteral("/sandbox/stats"))).json.value(QStringLiteral("faults")).toObject()
+                .value(QStringLiteral("errcode")).toObject().value(QString::number(code)).toInteger();
+        };
+        const qint64 before = answered();
+        QCOMPARE(httpPost(admin(QStringLiteral("faults")), {{QStringLiteral("error_rates"), QJsonObject{{QString::number(code), 1.0}}}}).status, 200);
+        const QString status = run(tid);
+        QCOMPARE(httpPost(admin(QStringLiteral("faults")), QJsonObject{}).status, 200);
+        QCOMPARE(status, QStringLiteral("held")); // never sent unchecked
+        QCOMPARE(answered() - before, qint64(calls));
+        QVERIFY(BroadcastRepository(m_ws->db()).deliveries(m_lastBroadcast)->isEmpty()); // nobody planned, nothing sent
+        QCOMPARE(accepted(QStringLiteral("custom"), openid), 0);
+        BroadcastRepository(m_ws->db()).setStatus(m_lastBroadcast, BroadcastStatus::Cancelled);
+    }
+
     void tokenEndpointErrcodesMapToTheirAction_data()
     {
         QTest::addColumn<int>("code");
