@@ -31,13 +31,6 @@ BarkBatchJob::BarkBatchJob(const SendContext &ctx, QList<DeliveryWork> works, Re
 
 void BarkBatchJob::start()
 {
-    if (const auto keychain = m_ctx.keychainErrors.constFind(Route::Bark); keychain != m_ctx.keychainErrors.constEnd()) {
-        // The Bark password could not be read: the rows wait, and the broadcast pauses (SendContext::keychainErrors).
-        UpstreamReply none;
-        none.kind = UpstreamReply::Kind::NetworkError;
-        finishAll(DeliveryState::Pending, none, keychain.value());
-        return;
-    }
     send();
 }
 
@@ -116,7 +109,7 @@ void BarkBatchJob::send()
     });
 }
 
-void BarkBatchJob::finishAll(DeliveryState state, const UpstreamReply &r, const QString &keychainError)
+void BarkBatchJob::finishAll(DeliveryState state, const UpstreamReply &r)
 {
     for (const auto &w : std::as_const(m_works)) {
         DeliveryOutcome out;
@@ -127,8 +120,7 @@ void BarkBatchJob::finishAll(DeliveryState state, const UpstreamReply &r, const 
         out.httpStatus = r.httpStatus;
         out.errcode = r.errcode;
         out.errmsg = r.errmsg.left(500);
-        out.reason = keychainError.isEmpty() ? r.describe() : keychainError;
-        out.keychainFault = !keychainError.isEmpty();
+        out.reason = r.describe();
         m_done(out);
     }
     deleteLater();

@@ -22,8 +22,7 @@ public:
 
 private:
     void send();
-    // keychainError: the rows wait because the keychain could not give the Bark password.
-    void finishAll(DeliveryState state, const UpstreamReply &r, const QString &keychainError = {});
+    void finishAll(DeliveryState state, const UpstreamReply &r);
 
     SendContext m_ctx;
     QList<DeliveryWork> m_works;

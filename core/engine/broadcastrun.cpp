@@ -268,6 +268,17 @@ void BroadcastWorker::startJobs(QList<DeliveryWork> batch)
             onOutcome(o, w.subscriber.id, QString(), w.channel);
             continue;
         }
+        if (const auto held = run.keychainErrors.constFind(w.channel); held != run.keychainErrors.cend()) {
+            // The keychain could not give this channel's secret: the row waits, and the broadcast pauses.
+            DeliveryOutcome o;
+            o.deliveryId = w.deliveryId;
+            o.state = DeliveryState::Pending;
+            o.reason = held.value();
+            o.attempts = w.attempts;
+            o.keychainFault = true;
+            onOutcome(o, w.subscriber.id, QString(), w.channel);
+            continue;
+        }
         if (w.channel == Channel::Bark && barkShared) {
             const QUrl server = w.subscriber.barkServer.isEmpty() ? run.ctx.endpoints.barkBase : QUrl(w.subscriber.barkServer);
             if (BarkBatchJob::serverSupportsBatch(server)) {

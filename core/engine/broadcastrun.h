@@ -41,6 +41,9 @@ struct BroadcastWorker::Run {
     QDateTime resumeAt;                 // for a daily-quota stop: when it may go on
     bool ownershipLost = false;         // another engine owns it now: end without writing
     bool templateFaultReported = false; // 47003 is reported once per broadcast
+    // Channels whose secret (webhook secret, SMTP or Bark password) the keychain could not give when the run began,
+    // with its error: their rows wait (pending) and the broadcast pauses, rather than going out without it.
+    QHash<Channel, QString> keychainErrors;
     qint64 dailyQuota = 0;              // 0 = unlimited
     qint64 sentToday = 0;
 };

@@ -322,17 +322,17 @@ Result<void> BroadcastWorker::begin(qint64 broadcastId)
     ctx.endpoints.ntfyBase = !a.ntfyServer.isEmpty() ? QUrl(a.ntfyServer)
                              : sandboxed ? endpointUrl(wechatBase, QStringLiteral("/ntfy"))
                                          : QUrl(QStringLiteral("https://ntfy.sh"));
-    // A secret the keychain cannot give holds back the rows of its route (see SendContext::keychainErrors).
-    const auto secretFor = [&](Route route, const QString &key) {
+    // A secret the keychain cannot give holds back the rows of its channel (Run::keychainErrors).
+    const auto secretFor = [&](Channel channel, const QString &key) {
         QString error;
         const QString value = readSecret(m_secrets.get(), key, &error);
         if (!error.isEmpty())
-            ctx.keychainErrors.insert(route, error);
+            run->keychainErrors.insert(channel, error);
         return value;
     };
-    ctx.endpoints.webhookSecret = secretFor(Route::Webhook, SecretStore::webhookSecretKey(a.id)).toUtf8();
+    ctx.endpoints.webhookSecret = secretFor(Channel::Webhook, SecretStore::webhookSecretKey(a.id)).toUtf8();
     if (!a.barkUser.isEmpty()) {
-        const QString password = secretFor(Route::Bark, SecretStore::barkPasswordKey(a.id));
+        const QString password = secretFor(Channel::Bark, SecretStore::barkPasswordKey(a.id));
         ctx.endpoints.barkAuthorization = "Basic " + (a.barkUser + QLatin1Char(':') + password).toUtf8().toBase64();
     }
     // An ntfy token is optional, and nothing says whether the app has one: a keychain that cannot be read leaves the
@@ -345,7 +345,7 @@ Result<void> BroadcastWorker::begin(qint64 broadcastId)
     ctx.smtp.user = a.smtpUser;
     ctx.smtp.from = a.smtpFrom;
     if (!a.smtpUser.isEmpty())
-        ctx.smtp.password = secretFor(Route::Email, SecretStore::smtpPasswordKey(a.id));
+        ctx.smtp.password = secretFor(Channel::Email, SecretStore::smtpPasswordKey(a.id));
     ctx.retry = RetryPolicy{m_options.maxRetries, m_options.backoffBaseMs, m_options.minuteQuotaWaitMs,
                             m_options.busyRetries, m_options.busyBackoffBaseMs};
     ctx.timeoutMs = m_options.timeoutMs;

@@ -56,11 +56,6 @@ void DeliveryJob::start()
             return;
         }
     }
-    if (const auto keychain = m_ctx.keychainErrors.constFind(m_route); keychain != m_ctx.keychainErrors.constEnd()) {
-        m_keychainFault = true;
-        finish(DeliveryState::Pending, none, keychain.value());
-        return;
-    }
     if (m_route == Route::Webhook && m_ctx.endpoints.webhookSecret.isEmpty()) {
         finish(DeliveryState::Failed, none, reason(QT_TR_NOOP("no webhook signing secret is stored for the app")));
         return;
@@ -260,7 +255,6 @@ void DeliveryJob::finish(DeliveryState state, const UpstreamReply &r, const QStr
     o.route = routeName(m_route);
     o.deadCredits = m_deadCredits;
     o.tokenFault = m_tokenFault;
-    o.keychainFault = m_keychainFault;
     if (state == DeliveryState::Sent && (m_route == Route::Subscribe || m_route == Route::FormTemplate) && credit())
         o.creditId = credit()->id;
     o.reason = reason.isEmpty() && state != DeliveryState::Sent ? r.describe() : reason;

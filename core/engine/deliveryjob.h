@@ -28,9 +28,6 @@ struct SendContext {
     SmtpMessage smtp;               // url, user, password, from of the app
     RetryPolicy retry;
     int timeoutMs = 15000;
-    // Routes whose secret (webhook secret, SMTP or Bark password) the keychain could not give when the
-    // run began, with its error: their rows wait (pending) and the broadcast pauses, rather than going out without it.
-    QHash<Route, QString> keychainErrors;
 };
 
 class DeliveryJob : public QObject {
@@ -62,7 +59,6 @@ private:
     int m_retries = 0;
     bool m_tokenRetried = false;
     bool m_tokenFault = false; // no access token could be had
-    bool m_keychainFault = false; // the keychain could not give the route's secret
     std::optional<UpstreamReply> m_refused; // the 43101 that sent a subscribe message to customer service
     bool m_finished = false;
 };

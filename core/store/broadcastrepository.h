@@ -45,7 +45,7 @@ struct DeliveryOutcome {
     QString inboxBody;
     QList<qint64> deadCredits;     // credits upstream refused (41028 / 41029 / 43101): no uses left
     bool tokenFault = false;       // pending because the app's token endpoint gave no token: the broadcast pauses
-    bool keychainFault = false;    // pending because the keychain could not give the route's secret: likewise
+    bool keychainFault = false;    // pending because the keychain could not give the channel's secret: likewise
 };
 
 // A broadcast some engine could take: due, or running under an owner that may be gone.
